@@ -1,0 +1,381 @@
+"""Parse, validate and write decks (PRODUCT §6)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, fields
+from typing import Any
+
+import yaml
+
+from drill.core import safeyaml
+from drill.core.model import DIMENSIONS, Card, CardType, Competency, Deck
+from drill.core.safeyaml import Problem
+from drill.core.taxonomy import BUILTIN_IDS
+
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+SIGNAL_NAMES: tuple[str, ...] = (
+    "stakeholders",
+    "tradeoffs",
+    "risk",
+    "metrics",
+    "people",
+    "decision",
+    "reflection",
+    "credit",
+    "ownership",
+    "business",
+)
+DECK_KEYS = ("deck", "title", "description", "competencies", "cards")
+COMPETENCY_KEYS = ("id", "name", "dimension", "description")
+TEXT_FIELDS = ("prompt", "answer", "evaluates", "ic_answer")
+LIST_FIELDS = ("signals", "pitfalls", "follow_ups", "expects", "tags", "rubric", "options")
+CARD_KEYS = ("id", "type", "competency", *TEXT_FIELDS, *LIST_FIELDS)
+_ONLY_FOR: dict[str, tuple[CardType, ...]] = {
+    "ic_answer": (CardType.REFRAME,),
+    "rubric": (CardType.REFRAME,),
+    "options": (CardType.RECOGNIZE,),
+}
+_REQUIRED: dict[CardType, tuple[str, ...]] = {
+    CardType.QUESTION: ("prompt",),
+    CardType.REFRAME: ("prompt", "ic_answer", "answer"),
+    CardType.RECOGNIZE: ("prompt",),
+    CardType.BASIC: ("prompt", "answer"),
+    CardType.STORY: ("prompt",),
+}
+RECOGNIZE_OPTIONS = 4
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+class DeckError(Exception):
+    """A file that cannot be used, with every problem found in it (``path:line: message``)."""
+
+    def __init__(self, path: str, problems: Sequence[Problem]) -> None:
+        self.path = path
+        self.problems = tuple(problems)
+        super().__init__(str(self))
+
+    @property
+    def line(self) -> int | None:
+        """The line of the first problem."""
+        return self.problems[0].line
+
+    @property
+    def message(self) -> str:
+        """The first problem's message."""
+        return self.problems[0].message
+
+    def __str__(self) -> str:
+        return "\n".join(
+            f"{self.path}:{p.line}: {p.message}" if p.line else f"{self.path}: {p.message}"
+            for p in self.problems
+        )
+
+
+def clean_text(value: str) -> str:
+    """Text with control characters removed (newlines and tabs kept) and ends trimmed."""
+    return _CONTROL.sub("", value.replace("\r\n", "\n").replace("\r", "\n")).strip()
+
+
+def derive_id(prompt: str) -> str:
+    """A stable card id from the prompt: a short slug plus a hash of the normalised text."""
+    norm = " ".join(unicodedata.normalize("NFKC", prompt).lower().split())
+    words = re.findall(r"[a-z0-9]+", norm)[:6]
+    digest = hashlib.sha1(norm.encode()).hexdigest()[:8]
+    return "-".join([*words, digest])
+
+
+class Fields:
+    """Reads one YAML mapping node into checked values, collecting problems instead of raising."""
+
+    def __init__(self, node: yaml.Node, what: str, allowed: Iterable[str], problems: list[Problem]):
+        self.line = safeyaml.line_of(node)
+        self.what = what
+        self.problems = problems
+        self.values: dict[str, yaml.Node] = {}
+        if not isinstance(node, yaml.MappingNode):
+            self._add(self.line, f"{what} must be a mapping of field: value")
+            return
+        allowed_set = set(allowed)
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            line = safeyaml.line_of(key_node)
+            if not isinstance(key, str):
+                self._add(line, f"{what}: a key must be a plain name")
+            elif key in self.values:
+                self._add(line, f"{what}: duplicate key '{key}'")
+            elif key not in allowed_set:
+                hint = _closest(key, allowed_set)
+                extra = f" (did you mean '{hint}'?)" if hint else ""
+                self._add(line, f"{what}: unknown key '{key}'{extra}")
+            else:
+                self.values[key] = value_node
+
+    def _add(self, line: int | None, message: str) -> None:
+        self.problems.append(Problem(line, message))
+
+    def line_for(self, key: str) -> int:
+        """The line of ``key``'s value, or of the mapping when it is absent."""
+        node = self.values.get(key)
+        return safeyaml.line_of(node) if node is not None else self.line
+
+    def text(self, key: str, *, required: bool = False) -> str:
+        """A text field ('' when absent); numbers and booleans stay as written."""
+        node = self.values.get(key)
+        if node is None:
+            if required:
+                self._add(self.line, f"{self.what}: missing required field '{key}'")
+            return ""
+        if not isinstance(node, yaml.ScalarNode):
+            self._add(safeyaml.line_of(node), f"{self.what}: '{key}' must be text")
+            return ""
+        value = clean_text(node.value)
+        if required and not value:
+            self._add(safeyaml.line_of(node), f"{self.what}: '{key}' is empty")
+        return value
+
+    def items(self, key: str) -> tuple[str, ...]:
+        """A list of texts (a single text is taken as a one-item list)."""
+        node = self.values.get(key)
+        if node is None:
+            return ()
+        if isinstance(node, yaml.ScalarNode):
+            value = clean_text(node.value)
+            return (value,) if value else ()
+        if not isinstance(node, yaml.SequenceNode):
+            self._add(safeyaml.line_of(node), f"{self.what}: '{key}' must be a list of texts")
+            return ()
+        out = []
+        for item in node.value:
+            if not isinstance(item, yaml.ScalarNode):
+                self._add(safeyaml.line_of(item), f"{self.what}: each item of '{key}' must be text")
+                continue
+            value = clean_text(item.value)
+            if value:
+                out.append(value)
+        return tuple(out)
+
+    def ident(self, key: str, *, required: bool = False) -> str:
+        """An id field checked against ``[a-z0-9-]+``."""
+        value = self.text(key, required=required)
+        if value and not ID_PATTERN.match(value):
+            self._add(
+                self.line_for(key),
+                f"{self.what}: '{key}' must use only a-z, 0-9 and '-' (got '{value}')",
+            )
+        return value
+
+
+def parse_deck(
+    data: bytes, *, path: str, known_competencies: Iterable[str] = BUILTIN_IDS
+) -> Deck:
+    """The deck in ``data`` (YAML bytes), or :class:`DeckError` with every problem found."""
+    problems: list[Problem] = []
+    try:
+        root = safeyaml.compose(safeyaml.decode(data))
+    except safeyaml.YamlProblem as exc:
+        raise DeckError(path, [exc.problem]) from None
+    if root is None:
+        raise DeckError(path, [Problem(None, "the file is empty; a deck needs deck, title and cards")])
+    if not isinstance(root, yaml.MappingNode):
+        raise DeckError(
+            path,
+            [Problem(safeyaml.line_of(root), "a deck must be a mapping with deck, title and cards")],
+        )
+    top = Fields(root, "deck", DECK_KEYS, problems)
+    deck_id = top.ident("deck", required=True)
+    title = top.text("title", required=True)
+    description = top.text("description")
+    competencies = _competencies(top, problems)
+    known = set(known_competencies) | {c.id for c in competencies}
+    cards: list[Card] = []
+    cards_node = top.values.get("cards")
+    if cards_node is None:
+        problems.append(Problem(top.line, "deck: missing required field 'cards'"))
+    elif not isinstance(cards_node, yaml.SequenceNode):
+        problems.append(Problem(safeyaml.line_of(cards_node), "deck: 'cards' must be a list"))
+    else:
+        seen: dict[str, int] = {}
+        for index, node in enumerate(cards_node.value, start=1):
+            card = _card(node, index, deck_id or "deck", known, problems)
+            if card is None:
+                continue
+            line = safeyaml.line_of(node)
+            if card.key in seen:
+                problems.append(
+                    Problem(line, f"card {index}: duplicate id '{card.key}' (first at line {seen[card.key]})")
+                )
+                continue
+            seen[card.key] = line
+            cards.append(card)
+    if problems:
+        raise DeckError(path, problems)
+    return Deck(deck_id, title, tuple(cards), description, tuple(competencies))
+
+
+def _competencies(top: Fields, problems: list[Problem]) -> list[Competency]:
+    node = top.values.get("competencies")
+    if node is None:
+        return []
+    if not isinstance(node, yaml.SequenceNode):
+        problems.append(Problem(safeyaml.line_of(node), "deck: 'competencies' must be a list"))
+        return []
+    out = []
+    for item in node.value:
+        f = Fields(item, "competency", COMPETENCY_KEYS, problems)
+        cid = f.ident("id", required=True)
+        name = f.text("name", required=True)
+        dimension = f.text("dimension", required=True)
+        if dimension and dimension not in DIMENSIONS:
+            problems.append(
+                Problem(
+                    f.line_for("dimension"),
+                    f"competency: unknown dimension '{dimension}' (one of: {', '.join(DIMENSIONS)})",
+                )
+            )
+        if cid and name and dimension in DIMENSIONS:
+            out.append(Competency(cid, name, dimension, f.text("description")))
+    return out
+
+
+def _card(
+    node: yaml.Node, index: int, deck_id: str, known: set[str], problems: list[Problem]
+) -> Card | None:
+    before = len(problems)
+    f = Fields(node, f"card {index}", CARD_KEYS, problems)
+    raw_type = f.text("type", required=True)
+    try:
+        card_type = CardType(raw_type)
+    except ValueError:
+        if raw_type:
+            problems.append(
+                Problem(
+                    f.line_for("type"),
+                    f"card {index}: unknown type '{raw_type}' "
+                    f"(one of: {', '.join(t.value for t in CardType)})",
+                )
+            )
+        return None
+    values: dict[str, Any] = {name: f.text(name) for name in TEXT_FIELDS}
+    values.update({name: f.items(name) for name in LIST_FIELDS})
+    for name in _REQUIRED[card_type]:
+        if not values[name] and name in f.values:
+            problems.append(Problem(f.line_for(name), f"card {index}: '{name}' is empty"))
+        elif not values[name]:
+            problems.append(
+                Problem(f.line, f"card {index}: missing required field '{name}' for a {card_type} card")
+            )
+    for name, types in _ONLY_FOR.items():
+        if name in f.values and card_type not in types:
+            problems.append(
+                Problem(f.line_for(name), f"card {index}: '{name}' is only for {types[0]} cards")
+            )
+    competency = f.text("competency", required=True)
+    if competency and competency not in known:
+        problems.append(
+            Problem(f.line_for("competency"), f"card {index}: unknown competency '{competency}'")
+        )
+    for signal in values["expects"]:
+        if signal not in SIGNAL_NAMES:
+            problems.append(
+                Problem(
+                    f.line_for("expects"),
+                    f"card {index}: unknown signal '{signal}' in expects "
+                    f"(one of: {', '.join(SIGNAL_NAMES)})",
+                )
+            )
+    if card_type is CardType.RECOGNIZE and values["options"]:
+        _check_options(values["options"], competency, known, f, index, problems)
+    key = f.ident("id") or (derive_id(values["prompt"]) if values["prompt"] else "")
+    if len(problems) > before or not key:
+        return None
+    return Card(
+        id=f"{deck_id}/{key}",
+        deck_id=deck_id,
+        key=key,
+        type=card_type,
+        competency=competency,
+        **values,
+    )
+
+
+def _check_options(
+    options: tuple[str, ...],
+    competency: str,
+    known: set[str],
+    f: Fields,
+    index: int,
+    problems: list[Problem],
+) -> None:
+    line = f.line_for("options")
+    if len(options) != RECOGNIZE_OPTIONS:
+        problems.append(
+            Problem(line, f"card {index}: 'options' needs exactly {RECOGNIZE_OPTIONS} competencies")
+        )
+    if len(set(options)) != len(options):
+        problems.append(Problem(line, f"card {index}: 'options' has a competency twice"))
+    for option in options:
+        if option not in known:
+            problems.append(Problem(line, f"card {index}: unknown competency '{option}' in options"))
+    if competency and competency not in options:
+        problems.append(
+            Problem(line, f"card {index}: 'options' must include the card's competency '{competency}'")
+        )
+
+
+def _closest(key: str, allowed: set[str]) -> str | None:
+    import difflib
+
+    match = difflib.get_close_matches(key, sorted(allowed), n=1, cutoff=0.75)
+    return match[0] if match else None
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
+def card_fields(card: Card) -> dict[str, Any]:
+    """The deck-file fields of ``card`` that carry a value, in file order."""
+    out: dict[str, Any] = {"id": card.key, "type": card.type.value, "competency": card.competency}
+    for f in fields(Card):
+        if f.name in out or f.name not in CARD_KEYS:
+            continue
+        value = getattr(card, f.name)
+        if value:
+            out[f.name] = list(value) if isinstance(value, tuple) else value
+    return out
+
+
+def dump_yaml(document: Mapping[str, Any]) -> str:
+    """YAML text for a plain document: literal blocks for multi-line text, keys in order."""
+    return yaml.dump(
+        dict(document), Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100
+    )
+
+
+def dump_deck(deck: Deck) -> str:
+    """YAML text that :func:`parse_deck` reads back to an equal deck."""
+    document: dict[str, Any] = {"deck": deck.id, "title": deck.title}
+    if deck.description:
+        document["description"] = deck.description
+    if deck.competencies:
+        document["competencies"] = [
+            {k: v for k, v in (("id", c.id), ("name", c.name), ("dimension", c.dimension),
+                               ("description", c.description)) if v}
+            for c in deck.competencies
+        ]
+    document["cards"] = [card_fields(card) for card in deck.cards]
+    return dump_yaml(document)
+
+

@@ -1,0 +1,207 @@
+"""FSRS scheduling over py-fsrs, with the user's local day and a clock passed in.
+
+All datetimes are timezone-aware UTC. A review time earlier than the card's last review
+(a clock that went backwards) is treated as the last review time, so a card never moves
+into the past. Fuzz is drill's own and deterministic (seeded by the card and its last
+review), so the interval shown on a rating button is the interval the card gets.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+
+import fsrs
+
+from drill.core.model import CardType, MemoryState, Rating, State
+
+DEFAULT_PARAMETERS: tuple[float, ...] = tuple(fsrs.Scheduler().parameters)
+DEFAULT_ROLLOVER_HOUR = 4
+_FUZZ_MIN_DAYS = 3
+
+
+@dataclass(frozen=True)
+class SchedulerSettings:
+    """How cards are scheduled; persisted as user settings."""
+
+    desired_retention: float = 0.9
+    parameters: tuple[float, ...] = DEFAULT_PARAMETERS
+    short_learning_steps_min: tuple[float, ...] = (1.0, 10.0)
+    """Learning steps for basic and recognize cards, in minutes."""
+    short_relearning_steps_min: tuple[float, ...] = (10.0,)
+    long_learning_steps_min: tuple[float, ...] = ()
+    """Question, reframe and story cards: none, so an Again comes back on a later day."""
+    maximum_interval_days: int = 36500
+    fuzz: bool = True
+    cap_at: datetime | None = None
+    """While an interview plan is active: nothing falls due after this moment."""
+    cap_spread_days: int = 4
+    """Cards capped at the interview are spread over this many final days."""
+
+
+class Scheduler:
+    """Reviews memory states; one instance per settings value."""
+
+    def __init__(self, settings: SchedulerSettings | None = None) -> None:
+        self.settings = settings or SchedulerSettings()
+        s = self.settings
+
+        def make(learning: tuple[float, ...], relearning: tuple[float, ...]) -> fsrs.Scheduler:
+            return fsrs.Scheduler(
+                parameters=s.parameters,
+                desired_retention=s.desired_retention,
+                learning_steps=tuple(timedelta(minutes=m) for m in learning),
+                relearning_steps=tuple(timedelta(minutes=m) for m in relearning),
+                maximum_interval=s.maximum_interval_days,
+                enable_fuzzing=False,
+            )
+
+        self._short = make(s.short_learning_steps_min, s.short_relearning_steps_min)
+        self._long = make(s.long_learning_steps_min, s.long_learning_steps_min)
+        self._decay = -s.parameters[20]
+        self._factor = 0.9 ** (1 / self._decay) - 1
+
+    def review(
+        self,
+        state: MemoryState | None,
+        *,
+        card_id: str,
+        card_type: CardType,
+        rating: Rating,
+        now: datetime,
+    ) -> MemoryState:
+        """The memory state after rating the card at ``now`` (``state`` is not changed)."""
+        _require_utc(now)
+        if state is not None and state.last_review_at is not None and now < state.last_review_at:
+            now = state.last_review_at
+        engine = self._long if card_type.long_answer else self._short
+        before = _to_fsrs(state, now)
+        after, _log = engine.review_card(before, fsrs.Rating(int(rating)), now)
+        due_at = self._adjust_due(card_id, after, now)
+        reps = (state.reps if state else 0) + 1
+        lapsed = rating is Rating.AGAIN and state is not None and state.state is State.REVIEW
+        lapses = (state.lapses if state else 0) + int(lapsed)
+        return MemoryState(
+            card_id=card_id,
+            state=State(int(after.state)),
+            stability=after.stability,
+            difficulty=after.difficulty,
+            due_at=due_at,
+            last_review_at=now,
+            step=after.step,
+            reps=reps,
+            lapses=lapses,
+        )
+
+    def preview(
+        self, state: MemoryState | None, *, card_id: str, card_type: CardType, now: datetime
+    ) -> dict[Rating, timedelta]:
+        """The interval each rating would give, for the rating buttons."""
+        if state is not None and state.last_review_at is not None and now < state.last_review_at:
+            now = state.last_review_at
+        return {
+            rating: self.review(
+                state, card_id=card_id, card_type=card_type, rating=rating, now=now
+            ).due_at
+            - now
+            for rating in Rating
+        }
+
+    def retrievability(self, state: MemoryState, now: datetime) -> float:
+        """The probability of recalling the card at ``now`` (0 for a new card)."""
+        if state.last_review_at is None or not state.stability:
+            return 0.0
+        elapsed_days = max(0.0, (now - state.last_review_at).total_seconds() / 86400)
+        return retrievability(state.stability, elapsed_days, decay=self._decay, factor=self._factor)
+
+    def _adjust_due(self, card_id: str, after: fsrs.Card, now: datetime) -> datetime:
+        due: datetime = after.due
+        interval = due - now
+        seed = int.from_bytes(
+            hashlib.blake2b(f"{card_id}@{now.isoformat()}".encode(), digest_size=4).digest(), "big"
+        )
+        if self.settings.fuzz and after.state == fsrs.State.Review and interval.days >= _FUZZ_MIN_DAYS:
+            spread = max(1, round(interval.days * 0.05))
+            due += timedelta(days=seed % (2 * spread + 1) - spread)
+        cap = self.settings.cap_at
+        if cap is not None and due > cap > now:
+            spread_days = max(1, min(self.settings.cap_spread_days, (cap - now).days))
+            due = cap - timedelta(days=seed % spread_days)
+            due = max(due, now)
+        return max(due, now)
+
+
+def retrievability(stability: float, elapsed_days: float, *, decay: float, factor: float) -> float:
+    """FSRS forgetting curve: recall probability after ``elapsed_days`` at ``stability``."""
+    return float((1 + factor * elapsed_days / stability) ** decay)
+
+
+def curve_constants(parameters: tuple[float, ...] = DEFAULT_PARAMETERS) -> tuple[float, float]:
+    """(decay, factor) of the forgetting curve for these parameters."""
+    decay = -parameters[20]
+    return decay, 0.9 ** (1 / decay) - 1
+
+
+def _to_fsrs(state: MemoryState | None, now: datetime) -> fsrs.Card:
+    if state is None or state.last_review_at is None:
+        return fsrs.Card(card_id=0, due=now)
+    return fsrs.Card(
+        card_id=0,
+        state=fsrs.State(int(state.state) if state.state is not State.NEW else 1),
+        step=state.step,
+        stability=state.stability,
+        difficulty=state.difficulty,
+        due=state.due_at,
+        last_review=state.last_review_at,
+    )
+
+
+def _require_utc(moment: datetime) -> None:
+    if moment.tzinfo is None or moment.utcoffset() != timedelta(0):
+        raise ValueError(f"expected a UTC datetime, got {moment!r}")
+
+
+def day_start(now: datetime, *, rollover_hour: int = DEFAULT_ROLLOVER_HOUR, tz: tzinfo | None = None) -> datetime:
+    """When the user's current day began, in UTC (days start at ``rollover_hour`` local time)."""
+    return _at_local(local_day(now, rollover_hour=rollover_hour, tz=tz), rollover_hour, tz)
+
+
+def next_day_start(
+    now: datetime, *, rollover_hour: int = DEFAULT_ROLLOVER_HOUR, tz: tzinfo | None = None
+) -> datetime:
+    """When the user's next day begins, in UTC."""
+    today = local_day(now, rollover_hour=rollover_hour, tz=tz)
+    return _at_local(today + timedelta(days=1), rollover_hour, tz)
+
+
+def local_day(now: datetime, *, rollover_hour: int = DEFAULT_ROLLOVER_HOUR, tz: tzinfo | None = None) -> date:
+    """The user's calendar day at ``now``: before the rollover hour it is still yesterday."""
+    local = now.astimezone(tz)
+    return (local.replace(tzinfo=None) - timedelta(hours=rollover_hour)).date()
+
+
+def _at_local(day: date, hour: int, tz: tzinfo | None) -> datetime:
+    naive = datetime.combine(day, time(hour))
+    local = naive.replace(tzinfo=tz) if tz is not None else naive.astimezone()
+    return local.astimezone(UTC)
+
+
+def format_interval(interval: timedelta) -> str:
+    """A short human interval: ``10m``, ``5h``, ``4d``, ``3mo``, ``1.2y``."""
+    seconds = interval.total_seconds()
+    if seconds < 3600:
+        return f"{max(1, round(seconds / 60))}m"
+    if seconds < 86400:
+        return f"{round(seconds / 3600)}h"
+    days = seconds / 86400
+    if days < 30:
+        return f"{round(days)}d"
+    if days < 365:
+        return f"{round(days / 30)}mo"
+    return f"{days / 365:.1f}y"
+
+
+def with_state(state: MemoryState, **changes: object) -> MemoryState:
+    """A copy of ``state`` with fields changed."""
+    return replace(state, **changes)  # type: ignore[arg-type]

@@ -1,0 +1,1067 @@
+"""The only module that speaks SQL: schema, migrations, and a narrow API over core values.
+
+Durability: WAL with ``synchronous=FULL``; every write is its own transaction begun
+``IMMEDIATE`` and committed before the call returns, so nothing acknowledged is lost to a
+crash. Reads never block on a writer (WAL), and a writer waits up to
+:data:`BUSY_TIMEOUT_MS` for another before failing with :class:`StoreBusy`.
+
+sqlite-utils is imported only by migrations and bulk imports: opening an up-to-date
+database and rating cards use the plain connection, which keeps start-up fast.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import sqlite3
+import uuid
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from drill.core.decks import card_fields
+from drill.core.model import (
+    Card,
+    CardType,
+    Competency,
+    Deck,
+    ImportReport,
+    MemoryState,
+    Rating,
+    Review,
+    State,
+    Story,
+)
+from drill.core.settings import Settings
+from drill.core.taxonomy import BUILTIN_COMPETENCIES
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+BUSY_TIMEOUT_MS = 3000
+RETIRED_DECK_SUFFIX = ""
+STORY_DECK = "stories"
+
+
+class StoreError(Exception):
+    """A data problem the user can act on (shown without a traceback)."""
+
+
+class StoreBusy(StoreError):
+    """Another drill held the write lock for too long."""
+
+
+def iso(moment: datetime) -> str:
+    """ISO-8601 UTC text with ``+00:00`` and milliseconds (sorts as time)."""
+    return moment.astimezone(UTC).isoformat(timespec="milliseconds")
+
+
+def parse_iso(text: str) -> datetime:
+    """A UTC datetime from stored text."""
+    moment = datetime.fromisoformat(text)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)
+
+
+@dataclass(frozen=True)
+class DeckSummary:
+    """A deck with its counts (``drill decks``)."""
+
+    id: str
+    title: str
+    cards: int
+    new: int
+    due: int
+    suspended: int
+    builtin: bool
+
+
+@dataclass(frozen=True)
+class DueCard:
+    """A reviewed card that is due, with what the queue needs to order it."""
+
+    card_id: str
+    competency: str
+    type: CardType
+    stability: float
+    last_review_at: datetime
+    due_at: datetime
+
+
+@dataclass(frozen=True)
+class NewCard:
+    """A card never reviewed, in deck order."""
+
+    card_id: str
+    competency: str
+    type: CardType
+
+
+@dataclass(frozen=True)
+class CompetencyCounts:
+    """Per-competency counts from the maintained daily summary."""
+
+    competency: str
+    day: date
+    reviews: int
+    recalled: int
+    quality_sum: int
+    quality_n: int
+
+
+@dataclass(frozen=True)
+class CardFilter:
+    """Restricts a session to a deck and/or a competency."""
+
+    deck_id: str | None = None
+    competency: str | None = None
+
+    def sql(self, alias: str = "c") -> tuple[str, list[Any]]:
+        """A WHERE fragment (starting with AND) and its parameters."""
+        parts, params = [], []
+        if self.deck_id:
+            parts.append(f"AND {alias}.deck_id = ?")
+            params.append(self.deck_id)
+        if self.competency:
+            parts.append(f"AND {alias}.competency = ?")
+            params.append(self.competency)
+        return " ".join(parts), params
+
+
+_ACTIVE = "c.suspended = 0 AND (c.buried_until IS NULL OR c.buried_until <= ?)"
+
+
+class Store:
+    """A drill database. Use :meth:`open`; close it when done."""
+
+    def __init__(self, conn: sqlite3.Connection, path: str) -> None:
+        self.conn = conn
+        self.path = path
+        self._settings: Settings | None = None
+
+    @classmethod
+    def open(cls, path: str | Path) -> Store:
+        """Open (creating and migrating as needed) the database at ``path``."""
+        path = str(path)
+        if path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            if path != ":memory:":
+                mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
+                if mode != "wal":
+                    conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            store = cls(conn, path)
+            from drill import migrations
+
+            if store.user_version < migrations.LATEST:
+                migrations.apply(store)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{path}: cannot open the database: {exc}") from None
+        return store
+
+    def close(self) -> None:
+        """Close the connection (checkpointing the WAL)."""
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def user_version(self) -> int:
+        """The schema version (``PRAGMA user_version``)."""
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def utils(self) -> sqlite_utils.Database:
+        """A sqlite-utils view of the same connection (for schema work and bulk writes)."""
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn, execute_plugins=False)
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction, begun IMMEDIATE, committed on success, rolled back on error."""
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise StoreBusy(
+                    f"{self.path}: the database is busy (another drill is writing); try again"
+                ) from None
+            raise
+        try:
+            yield self.conn
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+
+    def _all(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        cursor = self.conn.execute(sql, params)
+        cursor.row_factory = sqlite3.Row
+        return cursor.fetchall()
+
+    def _one(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        row = self.conn.execute(sql, params).fetchone()
+        return row[0] if row else None
+
+    # settings and meta ---------------------------------------------------------------
+
+    def meta(self, key: str) -> str | None:
+        """A stored meta value."""
+        value = self._one("SELECT value FROM meta WHERE key = ?", (key,))
+        return None if value is None else str(value)
+
+    def set_meta(self, key: str, value: str | None) -> None:
+        """Store (or with None, remove) a meta value."""
+        with self.write() as conn:
+            if value is None:
+                conn.execute("DELETE FROM meta WHERE key = ?", (key,))
+            else:
+                conn.execute(
+                    "INSERT INTO meta(key, value) VALUES (?, ?) "
+                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                    (key, value),
+                )
+
+    def settings(self) -> Settings:
+        """The user's settings (defaults when none are saved)."""
+        if self._settings is None:
+            raw = self.meta("settings")
+            self._settings = Settings.from_json(raw) if raw else Settings()
+        return self._settings
+
+    def save_settings(self, settings: Settings) -> None:
+        """Persist validated settings."""
+        self.set_meta("settings", settings.validated().to_json())
+        self._settings = settings
+
+    # competencies and decks ----------------------------------------------------------
+
+    def competencies(self) -> dict[str, Competency]:
+        """Every known competency by id: built-in first, then those decks added."""
+        rows = self._all(
+            "SELECT id, name, dimension, description FROM competencies ORDER BY position, id"
+        )
+        return {r["id"]: Competency(r["id"], r["name"], r["dimension"], r["description"]) for r in rows}
+
+    def deck_hash(self, deck_id: str) -> str | None:
+        """The content hash recorded at the deck's last import."""
+        value = self._one("SELECT content_hash FROM decks WHERE id = ?", (deck_id,))
+        return None if value is None else str(value)
+
+    def import_decks(
+        self,
+        decks: Sequence[Deck],
+        *,
+        dry_run: bool = False,
+        prune: bool = False,
+        builtin: bool = False,
+        hashes: dict[str, str] | None = None,
+        progress: Any = None,
+    ) -> list[ImportReport]:
+        """Add or update decks in one transaction (all or nothing); report what changed.
+
+        Cards keep their id (``deck/key``) and so their history. Cards that left a deck
+        are retired (suspended) unless ``prune`` deletes them with their history.
+        """
+        now = iso(datetime.now(UTC))
+        reports: list[ImportReport] = []
+        with self.write() as conn:
+            for deck in decks:
+                reports.append(
+                    self._import_deck(conn, deck, now, prune, builtin, (hashes or {}).get(deck.id), progress)
+                )
+            if dry_run:
+                conn.execute("ROLLBACK")
+                conn.execute("BEGIN")
+        return reports
+
+    def _import_deck(
+        self,
+        conn: sqlite3.Connection,
+        deck: Deck,
+        now: str,
+        prune: bool,
+        builtin: bool,
+        content_hash: str | None,
+        progress: Any,
+    ) -> ImportReport:
+        position = self._one("SELECT COALESCE(MAX(position), 0) FROM competencies") or 0
+        for offset, comp in enumerate(deck.competencies, start=1):
+            conn.execute(
+                "INSERT INTO competencies(id, name, dimension, description, source, position) "
+                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name, "
+                "dimension = excluded.dimension, description = excluded.description",
+                (comp.id, comp.name, comp.dimension, comp.description, deck.id, position + offset),
+            )
+        conn.execute(
+            "INSERT INTO decks(id, title, description, builtin, content_hash, imported_at) "
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET title = excluded.title, "
+            "description = excluded.description, builtin = excluded.builtin, "
+            "content_hash = excluded.content_hash, imported_at = excluded.imported_at",
+            (deck.id, deck.title, deck.description, int(builtin), content_hash, now),
+        )
+        existing = {
+            row[0]: (row[1], row[2])
+            for row in conn.execute(
+                "SELECT key, content_hash, retired FROM cards WHERE deck_id = ?", (deck.id,)
+            )
+        }
+        added = updated = unchanged = 0
+        competency_changed = False
+        inserts: list[tuple[Any, ...]] = []
+        for position, card in enumerate(deck.cards):
+            body = json.dumps(card_fields(card), ensure_ascii=False, sort_keys=True)
+            digest = hashlib.sha1(body.encode()).hexdigest()
+            previous = existing.pop(card.key, None)
+            if previous is not None and previous[0] == digest and not previous[1]:
+                unchanged += 1
+                continue
+            if previous is None:
+                added += 1
+            else:
+                updated += 1
+                old = self._one("SELECT competency FROM cards WHERE id = ?", (card.id,))
+                competency_changed |= old != card.competency
+            inserts.append(
+                (card.id, deck.id, card.key, card.type.value, card.competency, card.prompt,
+                 position, body, digest, card.story_id or None)
+            )
+            if progress is not None and len(inserts) % 500 == 0:
+                progress(len(inserts))
+        conn.executemany(
+            "INSERT INTO cards(id, deck_id, key, type, competency, prompt, position, body, "
+            "content_hash, story_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT(id) DO UPDATE SET type = excluded.type, competency = excluded.competency, "
+            "prompt = excluded.prompt, position = excluded.position, body = excluded.body, "
+            "content_hash = excluded.content_hash, story_id = excluded.story_id, "
+            "suspended = CASE WHEN cards.retired THEN 0 ELSE cards.suspended END, retired = 0",
+            inserts,
+        )
+        gone = [f"{deck.id}/{key}" for key, (_h, retired) in existing.items() if not retired]
+        if prune:
+            gone = [f"{deck.id}/{key}" for key in existing]
+            self._delete_cards(conn, gone)
+        else:
+            conn.executemany(
+                "UPDATE cards SET suspended = 1, retired = 1 WHERE id = ?", [(g,) for g in gone]
+            )
+        if competency_changed:
+            self._rebuild_summary(conn)
+        return ImportReport(deck.id, added, updated, unchanged, len(gone))
+
+    def _delete_cards(self, conn: sqlite3.Connection, card_ids: Sequence[str]) -> None:
+        params = [(c,) for c in card_ids]
+        conn.executemany("DELETE FROM reviews WHERE card_id = ?", params)
+        conn.executemany("DELETE FROM practice WHERE card_id = ?", params)
+        conn.executemany("DELETE FROM card_state WHERE card_id = ?", params)
+        conn.executemany("DELETE FROM cards WHERE id = ?", params)
+        if card_ids:
+            self._rebuild_summary(conn)
+
+    def _rebuild_summary(self, conn: sqlite3.Connection) -> None:
+        conn.execute("DELETE FROM review_days")
+        conn.execute(
+            "INSERT INTO review_days(competency, day, reviews, recalled, quality_sum, quality_n) "
+            "SELECT c.competency, substr(r.reviewed_at, 1, 10), count(*), sum(r.rating > 1), "
+            "COALESCE(sum(r.quality), 0), count(r.quality) FROM reviews r "
+            "JOIN cards c ON c.id = r.card_id GROUP BY 1, 2"
+        )
+        conn.execute(
+            "INSERT INTO review_days(competency, day, practice_quality_sum, practice_quality_n) "
+            "SELECT c.competency, substr(p.practiced_at, 1, 10), COALESCE(sum(p.quality), 0), "
+            "count(p.quality) FROM practice p JOIN cards c ON c.id = p.card_id GROUP BY 1, 2 "
+            "ON CONFLICT(competency, day) DO UPDATE SET "
+            "practice_quality_sum = excluded.practice_quality_sum, "
+            "practice_quality_n = excluded.practice_quality_n"
+        )
+
+    def decks(self, now: datetime, day_end: datetime) -> list[DeckSummary]:
+        """Every deck with card, new, due (before ``day_end``) and suspended counts."""
+        rows = self._all(
+            "SELECT d.id, d.title, d.builtin, count(c.id) AS cards, "
+            "sum(c.suspended = 0 AND (s.card_id IS NULL OR s.last_review IS NULL)) AS new, "
+            "sum(c.suspended = 0 AND (c.buried_until IS NULL OR c.buried_until <= ?) "
+            "    AND s.last_review IS NOT NULL AND s.due <= ?) AS due, "
+            "sum(c.suspended) AS suspended "
+            "FROM decks d LEFT JOIN cards c ON c.deck_id = d.id AND c.retired = 0 "
+            "LEFT JOIN card_state s ON s.card_id = c.id GROUP BY d.id ORDER BY d.builtin DESC, d.id",
+            (iso(now), iso(day_end)),
+        )
+        return [
+            DeckSummary(r["id"], r["title"], r["cards"], r["new"] or 0, r["due"] or 0,
+                        r["suspended"] or 0, bool(r["builtin"]))
+            for r in rows
+        ]
+
+    def deck(self, deck_id: str) -> Deck:
+        """A stored deck as a core value (active and suspended cards; retired ones left out)."""
+        row = self._all("SELECT id, title, description FROM decks WHERE id = ?", (deck_id,))
+        if not row:
+            raise StoreError(f"no deck '{deck_id}'")
+        cards = tuple(
+            self._card(r)
+            for r in self._all(
+                "SELECT id, deck_id, key, type, competency, body, story_id FROM cards "
+                "WHERE deck_id = ? AND retired = 0 ORDER BY position",
+                (deck_id,),
+            )
+        )
+        comps = tuple(
+            Competency(r["id"], r["name"], r["dimension"], r["description"])
+            for r in self._all(
+                "SELECT id, name, dimension, description FROM competencies WHERE source = ? "
+                "ORDER BY position",
+                (deck_id,),
+            )
+        )
+        return Deck(row[0]["id"], row[0]["title"], cards, row[0]["description"], comps)
+
+    # cards ----------------------------------------------------------------------------
+
+    @staticmethod
+    def _card(row: sqlite3.Row) -> Card:
+        body = json.loads(row["body"])
+        values = {
+            k: tuple(v) if isinstance(v, list) else v
+            for k, v in body.items()
+            if k not in ("id", "type", "competency")
+        }
+        return Card(
+            id=row["id"],
+            deck_id=row["deck_id"],
+            key=row["key"],
+            type=CardType(row["type"]),
+            competency=row["competency"],
+            story_id=row["story_id"] or "",
+            **values,
+        )
+
+    def card(self, card_id: str) -> Card:
+        """One card by id."""
+        rows = self._all(
+            "SELECT id, deck_id, key, type, competency, body, story_id FROM cards WHERE id = ?",
+            (card_id,),
+        )
+        if not rows:
+            raise StoreError(f"no card '{card_id}'")
+        return self._card(rows[0])
+
+    def cards(self, card_ids: Sequence[str]) -> dict[str, Card]:
+        """Several cards by id."""
+        out: dict[str, Card] = {}
+        for start in range(0, len(card_ids), 500):
+            chunk = list(card_ids[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            for row in self._all(
+                "SELECT id, deck_id, key, type, competency, body, story_id FROM cards "
+                f"WHERE id IN ({marks})",
+                chunk,
+            ):
+                out[row["id"]] = self._card(row)
+        return out
+
+    def search_cards(
+        self, *, deck_id: str | None = None, text: str = "", limit: int = 500
+    ) -> list[tuple[Card, bool, MemoryState | None]]:
+        """Cards matching a deck and a text search, with their suspended flag and state."""
+        sql = (
+            "SELECT c.id, c.deck_id, c.key, c.type, c.competency, c.body, c.story_id, c.suspended "
+            "FROM cards c WHERE c.retired = 0"
+        )
+        params: list[Any] = []
+        if deck_id:
+            sql += " AND c.deck_id = ?"
+            params.append(deck_id)
+        if text:
+            sql += " AND (c.prompt LIKE ? OR c.competency LIKE ? OR c.key LIKE ?)"
+            params += [f"%{text}%"] * 3
+        sql += " ORDER BY c.deck_id, c.position LIMIT ?"
+        params.append(limit)
+        rows = self._all(sql, params)
+        states = self.states([r["id"] for r in rows])
+        return [(self._card(r), bool(r["suspended"]), states.get(r["id"])) for r in rows]
+
+    def set_suspended(self, card_id: str, suspended: bool) -> None:
+        """Suspend or unsuspend a card (unsuspending also un-retires it)."""
+        with self.write() as conn:
+            conn.execute(
+                "UPDATE cards SET suspended = ?, retired = CASE WHEN ? THEN retired ELSE 0 END "
+                "WHERE id = ?",
+                (int(suspended), int(suspended), card_id),
+            )
+
+    def bury(self, card_id: str, until: datetime | None) -> None:
+        """Hide a card until ``until`` (None un-buries it)."""
+        with self.write() as conn:
+            conn.execute(
+                "UPDATE cards SET buried_until = ? WHERE id = ?",
+                (iso(until) if until else None, card_id),
+            )
+
+    def is_suspended(self, card_id: str) -> bool:
+        """Whether a card is suspended."""
+        return bool(self._one("SELECT suspended FROM cards WHERE id = ?", (card_id,)))
+
+    # memory state ---------------------------------------------------------------------
+
+    @staticmethod
+    def _state(row: Sequence[Any]) -> MemoryState:
+        return MemoryState(
+            card_id=row[0],
+            state=State(row[1]),
+            step=row[2],
+            stability=row[3],
+            difficulty=row[4],
+            due_at=parse_iso(row[5]),
+            last_review_at=parse_iso(row[6]) if row[6] else None,
+            reps=row[7],
+            lapses=row[8],
+        )
+
+    _STATE_COLUMNS = "card_id, state, step, stability, difficulty, due, last_review, reps, lapses"
+
+    def state(self, card_id: str) -> MemoryState | None:
+        """A card's memory state, or None for a card never reviewed."""
+        row = self.conn.execute(
+            f"SELECT {self._STATE_COLUMNS} FROM card_state WHERE card_id = ?", (card_id,)
+        ).fetchone()
+        return self._state(row) if row else None
+
+    def states(self, card_ids: Sequence[str]) -> dict[str, MemoryState]:
+        """Memory states of several cards."""
+        out: dict[str, MemoryState] = {}
+        for start in range(0, len(card_ids), 500):
+            chunk = list(card_ids[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            for row in self.conn.execute(
+                f"SELECT {self._STATE_COLUMNS} FROM card_state WHERE card_id IN ({marks})", chunk
+            ):
+                out[row[0]] = self._state(row)
+        return out
+
+    def state_row(self, card_id: str) -> tuple[Any, ...] | None:
+        """The raw ``card_state`` row (to check practice leaves it byte-identical)."""
+        row = self.conn.execute("SELECT * FROM card_state WHERE card_id = ?", (card_id,)).fetchone()
+        return tuple(row) if row else None
+
+    @staticmethod
+    def _state_values(state: MemoryState) -> tuple[Any, ...]:
+        return (
+            state.card_id,
+            int(state.state),
+            state.step,
+            state.stability,
+            state.difficulty,
+            iso(state.due_at),
+            iso(state.last_review_at) if state.last_review_at else None,
+            state.reps,
+            state.lapses,
+        )
+
+    # reviews --------------------------------------------------------------------------
+
+    def record_review(self, review: Review, after: MemoryState, *, competency: str) -> int:
+        """Store a review and the card's new state together, durably; return the row id."""
+        with self.write() as conn:
+            before = conn.execute(
+                f"SELECT {self._STATE_COLUMNS} FROM card_state WHERE card_id = ?",
+                (review.card_id,),
+            ).fetchone()
+            row_id = self._insert_review(conn, review, before, competency)
+            conn.execute(
+                f"INSERT OR REPLACE INTO card_state({self._STATE_COLUMNS}) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                self._state_values(after),
+            )
+        return row_id
+
+    def _insert_review(
+        self,
+        conn: sqlite3.Connection,
+        review: Review,
+        before: Sequence[Any] | None,
+        competency: str,
+    ) -> int:
+        cursor = conn.execute(
+            "INSERT INTO reviews(review_id, card_id, reviewed_at, rating, quality, duration_ms, "
+            "state_before, answer, story_id, prev_state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                review.review_id,
+                review.card_id,
+                iso(review.reviewed_at),
+                int(review.rating),
+                review.quality,
+                review.duration_ms,
+                int(review.state_before),
+                review.answer,
+                review.story_id or None,
+                json.dumps(list(before)) if before else None,
+            ),
+        )
+        self._count(conn, competency, review.reviewed_at, review.rating, review.quality, +1)
+        return int(cursor.lastrowid or 0)
+
+    @staticmethod
+    def _count(
+        conn: sqlite3.Connection,
+        competency: str,
+        moment: datetime,
+        rating: Rating,
+        quality: int | None,
+        sign: int,
+    ) -> None:
+        conn.execute(
+            "INSERT INTO review_days(competency, day, reviews, recalled, quality_sum, quality_n) "
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(competency, day) DO UPDATE SET "
+            "reviews = reviews + excluded.reviews, recalled = recalled + excluded.recalled, "
+            "quality_sum = quality_sum + excluded.quality_sum, "
+            "quality_n = quality_n + excluded.quality_n",
+            (
+                competency,
+                iso(moment)[:10],
+                sign,
+                sign * int(rating > Rating.AGAIN),
+                sign * (quality or 0),
+                sign * int(quality is not None),
+            ),
+        )
+
+    def undo_review(self, row_id: int) -> Review | None:
+        """Remove a review and restore the card's state from before it, exactly."""
+        with self.write() as conn:
+            row = conn.execute(
+                "SELECT r.review_id, r.card_id, r.reviewed_at, r.rating, r.quality, r.duration_ms, "
+                "r.state_before, r.answer, r.story_id, r.prev_state, c.competency "
+                "FROM reviews r JOIN cards c ON c.id = r.card_id WHERE r.id = ?",
+                (row_id,),
+            ).fetchone()
+            if row is None:
+                return None
+            review = Review(
+                review_id=row[0], card_id=row[1], reviewed_at=parse_iso(row[2]),
+                rating=Rating(row[3]), quality=row[4], duration_ms=row[5],
+                state_before=State(row[6]), answer=row[7], story_id=row[8] or "",
+            )
+            conn.execute("DELETE FROM reviews WHERE id = ?", (row_id,))
+            if row[9] is None:
+                conn.execute("DELETE FROM card_state WHERE card_id = ?", (review.card_id,))
+            else:
+                conn.execute(
+                    f"INSERT OR REPLACE INTO card_state({self._STATE_COLUMNS}) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    json.loads(row[9]),
+                )
+            self._count(conn, row[10], review.reviewed_at, review.rating, review.quality, -1)
+        return review
+
+    def record_practice(
+        self,
+        card_id: str,
+        *,
+        practiced_at: datetime,
+        quality: int | None,
+        duration_ms: int,
+        answer: str = "",
+        story_id: str = "",
+        source: str = "practice",
+    ) -> int:
+        """Keep a practice answer; the card's schedule (``card_state``) is not touched."""
+        with self.write() as conn:
+            competency = conn.execute(
+                "SELECT competency FROM cards WHERE id = ?", (card_id,)
+            ).fetchone()[0]
+            cursor = conn.execute(
+                "INSERT INTO practice(card_id, practiced_at, quality, duration_ms, answer, "
+                "story_id, source) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (card_id, iso(practiced_at), quality, duration_ms, answer, story_id or None, source),
+            )
+            conn.execute(
+                "INSERT INTO review_days(competency, day, practice_quality_sum, practice_quality_n) "
+                "VALUES (?, ?, ?, ?) ON CONFLICT(competency, day) DO UPDATE SET "
+                "practice_quality_sum = practice_quality_sum + excluded.practice_quality_sum, "
+                "practice_quality_n = practice_quality_n + excluded.practice_quality_n",
+                (competency, iso(practiced_at)[:10], quality or 0, int(quality is not None)),
+            )
+        return int(cursor.lastrowid or 0)
+
+    def undo_practice(self, row_id: int) -> None:
+        """Remove a practice answer."""
+        with self.write() as conn:
+            row = conn.execute(
+                "SELECT p.practiced_at, p.quality, c.competency FROM practice p "
+                "JOIN cards c ON c.id = p.card_id WHERE p.id = ?",
+                (row_id,),
+            ).fetchone()
+            if row is None:
+                return
+            conn.execute("DELETE FROM practice WHERE id = ?", (row_id,))
+            conn.execute(
+                "UPDATE review_days SET practice_quality_sum = practice_quality_sum - ?, "
+                "practice_quality_n = practice_quality_n - ? WHERE competency = ? AND day = ?",
+                (row[1] or 0, int(row[1] is not None), row[2], row[0][:10]),
+            )
+
+    def last_answer(self, card_id: str) -> str:
+        """The user's most recent typed answer to a card (review or practice), or ''."""
+        value = self._one(
+            "SELECT answer FROM (SELECT answer, reviewed_at AS at FROM reviews "
+            "WHERE card_id = ? AND answer != '' UNION ALL SELECT answer, practiced_at FROM practice "
+            "WHERE card_id = ? AND answer != '') ORDER BY at DESC LIMIT 1",
+            (card_id, card_id),
+        )
+        return str(value) if value else ""
+
+    def reviews(self, *, card_id: str | None = None) -> Iterator[Review]:
+        """Every review in time order (optionally of one card)."""
+        sql = (
+            "SELECT review_id, card_id, reviewed_at, rating, quality, duration_ms, state_before, "
+            "answer, story_id FROM reviews"
+        )
+        params: tuple[Any, ...] = ()
+        if card_id:
+            sql += " WHERE card_id = ?"
+            params = (card_id,)
+        for row in self.conn.execute(sql + " ORDER BY reviewed_at, id", params):
+            yield Review(
+                review_id=row[0], card_id=row[1], reviewed_at=parse_iso(row[2]),
+                rating=Rating(row[3]), quality=row[4], duration_ms=row[5],
+                state_before=State(row[6]), answer=row[7] or "", story_id=row[8] or "",
+            )
+
+    def review_count(self) -> int:
+        """How many scheduled reviews are stored."""
+        return int(self._one("SELECT count(*) FROM reviews") or 0)
+
+    def merge_reviews(
+        self, reviews: Sequence[Review], replay: Any
+    ) -> tuple[int, int]:
+        """Add reviews whose ``review_id`` is not stored yet and rebuild touched cards' states.
+
+        ``replay(card, reviews) -> MemoryState | None`` recomputes a card's state from its
+        reviews in time order. Returns (added, already present).
+        """
+        with self.write() as conn:
+            known_cards = {
+                row[0]: row[1] for row in conn.execute("SELECT id, competency FROM cards")
+            }
+            added = 0
+            touched: set[str] = set()
+            for review in reviews:
+                if conn.execute(
+                    "SELECT 1 FROM reviews WHERE review_id = ?", (review.review_id,)
+                ).fetchone():
+                    continue
+                self._insert_review(conn, review, None, known_cards[review.card_id])
+                touched.add(review.card_id)
+                added += 1
+            for card_id in touched:
+                card = self._card(
+                    self._all(
+                        "SELECT id, deck_id, key, type, competency, body, story_id FROM cards "
+                        "WHERE id = ?",
+                        (card_id,),
+                    )[0]
+                )
+                history = list(self.reviews(card_id=card_id))
+                state = replay(card, history)
+                conn.execute("DELETE FROM card_state WHERE card_id = ?", (card_id,))
+                if state is not None:
+                    conn.execute(
+                        f"INSERT INTO card_state({self._STATE_COLUMNS}) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        self._state_values(state),
+                    )
+        return added, len(reviews) - added
+
+    def card_ids(self) -> set[str]:
+        """Every stored card id."""
+        return {row[0] for row in self.conn.execute("SELECT id FROM cards")}
+
+    # queue ----------------------------------------------------------------------------
+
+    def due_cards(self, now: datetime, until: datetime, where: CardFilter = CardFilter()) -> list[DueCard]:
+        """Reviewed, active cards due before ``until``."""
+        extra, params = where.sql()
+        rows = self.conn.execute(
+            "SELECT s.card_id, c.competency, c.type, s.stability, s.last_review, s.due "
+            "FROM card_state s JOIN cards c ON c.id = s.card_id "
+            f"WHERE s.due <= ? AND s.last_review IS NOT NULL AND {_ACTIVE} {extra} ORDER BY s.due",
+            [iso(until), iso(now), *params],
+        )
+        return [
+            DueCard(r[0], r[1], CardType(r[2]), r[3] or 0.0, parse_iso(r[4]), parse_iso(r[5]))
+            for r in rows
+        ]
+
+    def next_due(self, now: datetime) -> tuple[str, datetime] | None:
+        """The active reviewed card due soonest, and when."""
+        row = self.conn.execute(
+            "SELECT s.card_id, s.due FROM card_state s JOIN cards c ON c.id = s.card_id "
+            f"WHERE s.last_review IS NOT NULL AND {_ACTIVE} ORDER BY s.due LIMIT 1",
+            (iso(now),),
+        ).fetchone()
+        return (row[0], parse_iso(row[1])) if row else None
+
+    def new_cards(
+        self, now: datetime, *, per_competency: int, where: CardFilter = CardFilter()
+    ) -> list[NewCard]:
+        """Up to ``per_competency`` never-reviewed active cards of each competency, in deck order."""
+        extra, params = where.sql()
+        out: list[NewCard] = []
+        comps = [
+            r[0]
+            for r in self.conn.execute(
+                f"SELECT DISTINCT c.competency FROM cards c WHERE c.retired = 0 {extra}", params
+            )
+        ]
+        for comp in comps:
+            rows = self.conn.execute(
+                "SELECT c.id, c.type FROM cards c LEFT JOIN card_state s ON s.card_id = c.id "
+                f"WHERE c.competency = ? AND {_ACTIVE} AND s.last_review IS NULL {extra} "
+                "ORDER BY c.deck_id, c.position LIMIT ?",
+                [comp, iso(now), *params, per_competency],
+            )
+            out.extend(NewCard(r[0], comp, CardType(r[1])) for r in rows)
+        return out
+
+    def new_count(self, now: datetime, where: CardFilter = CardFilter()) -> int:
+        """How many active cards have never been reviewed."""
+        extra, params = where.sql()
+        return int(
+            self._one(
+                "SELECT count(*) FROM cards c LEFT JOIN card_state s ON s.card_id = c.id "
+                f"WHERE {_ACTIVE} AND s.last_review IS NULL {extra}",
+                [iso(now), *params],
+            )
+            or 0
+        )
+
+    def introduced_since(self, since: datetime) -> int:
+        """How many cards got their first review at or after ``since``."""
+        return int(
+            self._one(
+                "SELECT count(*) FROM reviews WHERE reviewed_at >= ? AND state_before = 0",
+                (iso(since),),
+            )
+            or 0
+        )
+
+    def practice_candidates(
+        self, now: datetime, *, limit: int, where: CardFilter = CardFilter()
+    ) -> list[DueCard]:
+        """Reviewed active cards not yet due, weakest memory first (for practice top-ups)."""
+        extra, params = where.sql()
+        rows = self.conn.execute(
+            "SELECT s.card_id, c.competency, c.type, s.stability, s.last_review, s.due "
+            "FROM card_state s JOIN cards c ON c.id = s.card_id "
+            f"WHERE s.last_review IS NOT NULL AND s.due > ? AND {_ACTIVE} {extra} "
+            "ORDER BY s.stability LIMIT ?",
+            [iso(now), iso(now), *params, limit],
+        )
+        return [
+            DueCard(r[0], r[1], CardType(r[2]), r[3] or 0.0, parse_iso(r[4]), parse_iso(r[5]))
+            for r in rows
+        ]
+
+    def practice_new(self, now: datetime, *, limit: int, where: CardFilter = CardFilter()) -> list[NewCard]:
+        """Never-reviewed active cards to practise without scheduling them."""
+        return self.new_cards(now, per_competency=limit, where=where)
+
+    # stats inputs ----------------------------------------------------------------------
+
+    def daily_counts(self, since: date | None = None) -> list[CompetencyCounts]:
+        """Scheduled-review counts per competency and UTC day (from the maintained summary)."""
+        rows = self.conn.execute(
+            "SELECT competency, day, reviews, recalled, quality_sum + practice_quality_sum, "
+            "quality_n + practice_quality_n FROM review_days WHERE day >= ? ORDER BY day",
+            ((since or date(1970, 1, 1)).isoformat(),),
+        )
+        return [
+            CompetencyCounts(r[0], date.fromisoformat(r[1]), r[2], r[3], r[4], r[5]) for r in rows
+        ]
+
+    def card_counts(self) -> dict[str, tuple[int, int]]:
+        """Per competency: (active cards, cards reviewed at least once)."""
+        rows = self.conn.execute(
+            "SELECT c.competency, count(*), count(s.last_review) FROM cards c "
+            "LEFT JOIN card_state s ON s.card_id = c.id WHERE c.retired = 0 GROUP BY 1"
+        )
+        return {r[0]: (r[1], r[2]) for r in rows}
+
+    def memory_rows(self) -> Iterator[tuple[str, float, str]]:
+        """(competency, stability, last_review) of every reviewed card, for retrievability."""
+        yield from self.conn.execute(
+            "SELECT c.competency, s.stability, s.last_review FROM card_state s "
+            "JOIN cards c ON c.id = s.card_id WHERE s.last_review IS NOT NULL AND c.retired = 0"
+        )
+
+    def due_forecast(self, start: datetime, days: int, *, rollover_hour: int) -> list[tuple[date, int]]:
+        """How many reviewed active cards fall due on each of the next ``days`` UTC days."""
+        end = start + timedelta(days=days)
+        rows = self.conn.execute(
+            "SELECT substr(s.due, 1, 10), count(*) FROM card_state s JOIN cards c ON c.id = s.card_id "
+            "WHERE s.last_review IS NOT NULL AND c.suspended = 0 AND s.due < ? GROUP BY 1",
+            (iso(end),),
+        )
+        counts = {r[0]: r[1] for r in rows}
+        first = start.date()
+        overdue = sum(v for k, v in counts.items() if k < first.isoformat())
+        out = []
+        for offset in range(days):
+            day = first + timedelta(days=offset)
+            out.append((day, counts.get(day.isoformat(), 0) + (overdue if offset == 0 else 0)))
+        return out
+
+    def activity(self, since: date) -> list[tuple[date, int]]:
+        """Reviews plus practice answers per UTC day since ``since``."""
+        rows = self.conn.execute(
+            "SELECT day, sum(reviews + practice_quality_n) FROM review_days WHERE day >= ? GROUP BY day",
+            (since.isoformat(),),
+        )
+        return [(date.fromisoformat(r[0]), r[1]) for r in rows]
+
+    def leeches(self, threshold: int) -> list[tuple[Card, int, bool]]:
+        """Cards lapsed at least ``threshold`` times: (card, lapses, suspended)."""
+        rows = self._all(
+            "SELECT c.id, c.deck_id, c.key, c.type, c.competency, c.body, c.story_id, c.suspended, "
+            "s.lapses FROM card_state s JOIN cards c ON c.id = s.card_id WHERE s.lapses >= ? "
+            "AND c.retired = 0 ORDER BY s.lapses DESC",
+            (threshold,),
+        )
+        return [(self._card(r), r["lapses"], bool(r["suspended"])) for r in rows]
+
+    def answer_durations(self) -> dict[str, tuple[int, int]]:
+        """Per card type: (number of reviews, total ms) with a duration recorded."""
+        rows = self.conn.execute(
+            "SELECT c.type, count(*), sum(r.duration_ms) FROM reviews r JOIN cards c "
+            "ON c.id = r.card_id WHERE r.duration_ms > 0 GROUP BY 1"
+        )
+        return {r[0]: (r[1], r[2]) for r in rows}
+
+    # stories --------------------------------------------------------------------------
+
+    def stories(self) -> list[Story]:
+        """The user's story bank, by title."""
+        comps: dict[str, list[str]] = {}
+        for story_id, comp in self.conn.execute(
+            "SELECT story_id, competency FROM story_competencies ORDER BY story_id, position"
+        ):
+            comps.setdefault(story_id, []).append(comp)
+        return [
+            Story(
+                id=r["id"], title=r["title"], competencies=tuple(comps.get(r["id"], ())),
+                situation=r["situation"], task=r["task"], action=r["action"], result=r["result"],
+                learned=r["learned"], decisions=r["decisions"], stakeholders=r["stakeholders"],
+                metrics=r["metrics"], mistakes=r["mistakes"],
+            )
+            for r in self._all("SELECT * FROM stories ORDER BY title COLLATE NOCASE")
+        ]
+
+    def story(self, story_id: str) -> Story | None:
+        """One story by id."""
+        return next((s for s in self.stories() if s.id == story_id), None)
+
+    def save_stories(self, stories: Iterable[Story]) -> tuple[int, int]:
+        """Add or replace stories and keep their story cards in step; (added, updated)."""
+        now = iso(datetime.now(UTC))
+        added = updated = 0
+        with self.write() as conn:
+            for story in stories:
+                exists = conn.execute("SELECT 1 FROM stories WHERE id = ?", (story.id,)).fetchone()
+                conn.execute(
+                    "INSERT INTO stories(id, title, situation, task, action, result, learned, "
+                    "decisions, stakeholders, metrics, mistakes, created_at, updated_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+                    "title = excluded.title, situation = excluded.situation, task = excluded.task, "
+                    "action = excluded.action, result = excluded.result, learned = excluded.learned, "
+                    "decisions = excluded.decisions, stakeholders = excluded.stakeholders, "
+                    "metrics = excluded.metrics, mistakes = excluded.mistakes, "
+                    "updated_at = excluded.updated_at",
+                    (story.id, story.title, *story.text_fields, now, now),
+                )
+                conn.execute("DELETE FROM story_competencies WHERE story_id = ?", (story.id,))
+                conn.executemany(
+                    "INSERT INTO story_competencies(story_id, competency, position) VALUES (?, ?, ?)",
+                    [(story.id, comp, i) for i, comp in enumerate(story.competencies)],
+                )
+                self._sync_story_cards(conn, story, now)
+                if exists:
+                    updated += 1
+                else:
+                    added += 1
+        return added, updated
+
+    def _sync_story_cards(self, conn: sqlite3.Connection, story: Story, now: str) -> None:
+        conn.execute(
+            "INSERT OR IGNORE INTO decks(id, title, description, builtin, imported_at) "
+            "VALUES (?, 'My stories', 'Cards drill makes from your story bank', 0, ?)",
+            (STORY_DECK, now),
+        )
+        wanted = {f"{story.id}--{comp}": comp for comp in story.competencies}
+        existing = {
+            row[0]: row[1]
+            for row in conn.execute(
+                "SELECT key, retired FROM cards WHERE deck_id = ? AND story_id = ?",
+                (STORY_DECK, story.id),
+            )
+        }
+        position = self._one("SELECT COALESCE(MAX(position), 0) FROM cards WHERE deck_id = ?", (STORY_DECK,))
+        for offset, (key, comp) in enumerate(wanted.items(), start=1):
+            card = Card(
+                id=f"{STORY_DECK}/{key}", deck_id=STORY_DECK, key=key, type=CardType.STORY,
+                competency=comp, prompt=story.title, answer=story.outline, story_id=story.id,
+            )
+            body = json.dumps(card_fields(card), ensure_ascii=False, sort_keys=True)
+            conn.execute(
+                "INSERT INTO cards(id, deck_id, key, type, competency, prompt, position, body, "
+                "content_hash, story_id) VALUES (?, ?, ?, 'story', ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT(id) DO UPDATE SET prompt = excluded.prompt, body = excluded.body, "
+                "content_hash = excluded.content_hash, "
+                "suspended = CASE WHEN cards.retired THEN 0 ELSE cards.suspended END, retired = 0",
+                (card.id, comp, story.title, (position or 0) + offset, body,
+                 hashlib.sha1(body.encode()).hexdigest(), story.id),
+            )
+        for key, retired in existing.items():
+            if key not in wanted and not retired:
+                conn.execute(
+                    "UPDATE cards SET suspended = 1, retired = 1 WHERE id = ?", (f"{STORY_DECK}/{key}",)
+                )
+
+    def delete_story(self, story_id: str) -> bool:
+        """Delete a story; its cards are retired so their history stays."""
+        with self.write() as conn:
+            gone = conn.execute("DELETE FROM stories WHERE id = ?", (story_id,)).rowcount
+            conn.execute("DELETE FROM story_competencies WHERE story_id = ?", (story_id,))
+            conn.execute(
+                "UPDATE cards SET suspended = 1, retired = 1 WHERE deck_id = ? AND story_id = ?",
+                (STORY_DECK, story_id),
+            )
+        return bool(gone)
+
+    def story_usage(self) -> list[tuple[str, str, int]]:
+        """(story id, competency of the question, times chosen) from reviews and practice."""
+        rows = self.conn.execute(
+            "SELECT x.story_id, c.competency, count(*) FROM (SELECT card_id, story_id FROM reviews "
+            "WHERE story_id IS NOT NULL UNION ALL SELECT card_id, story_id FROM practice "
+            "WHERE story_id IS NOT NULL) x JOIN cards c ON c.id = x.card_id GROUP BY 1, 2"
+        )
+        return [(r[0], r[1], r[2]) for r in rows]
+
+
+def new_review_id() -> str:
+    """A globally unique review id."""
+    return uuid.uuid4().hex
