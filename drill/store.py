@@ -742,6 +742,10 @@ class Store:
                 state_before=State(row[6]), answer=row[7] or "", story_id=row[8] or "",
             )
 
+    def has_review(self, review_id: str) -> bool:
+        """Whether a review with this id is stored."""
+        return self._one("SELECT 1 FROM reviews WHERE review_id = ?", (review_id,)) is not None
+
     def review_count(self) -> int:
         """How many scheduled reviews are stored."""
         return int(self._one("SELECT count(*) FROM reviews") or 0)

@@ -1,0 +1,5 @@
+"""``python -m drill``."""
+
+from drill.cli import main
+
+main()

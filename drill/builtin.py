@@ -1,0 +1,40 @@
+"""Loading and re-syncing the built-in decks into a database."""
+
+from __future__ import annotations
+
+import hashlib
+
+from drill.core.decks import parse_deck
+from drill.core.model import ImportReport
+from drill.paths import builtin_deck_files
+from drill.store import Store
+
+
+def sync(store: Store) -> list[ImportReport]:
+    """Import built-in decks that are new or changed since they were last loaded.
+
+    Runs on every start; costs one hash per file when nothing changed. Changed cards are
+    updated in place (history kept), and cards dropped from a built-in deck are retired.
+    """
+    pending = []
+    hashes: dict[str, str] = {}
+    for path in builtin_deck_files():
+        data = path.read_bytes()
+        digest = hashlib.sha256(data).hexdigest()
+        deck_id = _deck_id(data)
+        if deck_id and store.deck_hash(deck_id) == digest:
+            continue
+        deck = parse_deck(data, path=str(path))
+        hashes[deck.id] = digest
+        pending.append(deck)
+    if not pending:
+        return []
+    return store.import_decks(pending, builtin=True, hashes=hashes)
+
+
+def _deck_id(data: bytes) -> str | None:
+    """The ``deck:`` id from a file's first lines, without a full parse."""
+    for line in data[:4096].splitlines():
+        if line.startswith(b"deck:"):
+            return line[5:].split(b"#")[0].strip().decode("utf-8", "replace") or None
+    return None

@@ -1,0 +1,110 @@
+"""Reports over a store: per-competency stats, what is due, forecasts (shared by TUI and CLI)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, tzinfo
+
+from drill.core import stats as core_stats
+from drill.core.scheduling import curve_constants, local_day, next_day_start, retrievability
+from drill.core.stats import CompetencyStats, WeekCounts
+from drill.store import CardFilter, Store, parse_iso
+
+
+def competency_stats(
+    store: Store, now: datetime, *, days: int | None = None, tz: tzinfo | None = None
+) -> list[CompetencyStats]:
+    """Every competency's metrics, weakest first (``days`` limits the review window)."""
+    settings = store.settings()
+    today = local_day(now, rollover_hour=settings.rollover_hour, tz=tz)
+    since = now.date() - timedelta(days=days - 1) if days else None
+    rows: dict[str, list[tuple[date, int, int, int, int]]] = {}
+    for c in store.daily_counts(since):
+        rows.setdefault(c.competency, []).append(
+            (c.day, c.reviews, c.recalled, c.quality_sum, c.quality_n)
+        )
+    counts: dict[str, tuple[WeekCounts, ...]] = {k: core_stats.weekly(v) for k, v in rows.items()}
+    return core_stats.competency_stats(
+        store.competencies().values(),
+        today=today,
+        counts=counts,
+        cards=store.card_counts(),
+        retrievability=mean_retrievability(store, now),
+    )
+
+
+def mean_retrievability(store: Store, now: datetime) -> dict[str, float]:
+    """Mean current recall probability of each competency's reviewed cards."""
+    decay, factor = curve_constants(store.settings().parameters)
+    sums: dict[str, list[float]] = {}
+    now_ts = now.timestamp()
+    for competency, stability, last_review in store.memory_rows():
+        if not stability:
+            continue
+        elapsed = max(0.0, (now_ts - parse_iso(last_review).timestamp()) / 86400)
+        acc = sums.setdefault(competency, [0.0, 0.0])
+        acc[0] += retrievability(stability, elapsed, decay=decay, factor=factor)
+        acc[1] += 1
+    return {k: v[0] / v[1] for k, v in sums.items() if v[1]}
+
+
+@dataclass(frozen=True)
+class DueCount:
+    """Cards due for one competency."""
+
+    id: str
+    due_now: int
+    due_today: int
+
+
+@dataclass(frozen=True)
+class DueReport:
+    """What ``drill due`` prints."""
+
+    due_now: int
+    due_today: int
+    new_available: int
+    competencies: tuple[DueCount, ...]
+
+    def to_json(self) -> dict[str, object]:
+        """The JSON document of ``drill due --json``."""
+        return {
+            "due_now": self.due_now,
+            "due_today": self.due_today,
+            "new_available": self.new_available,
+            "competencies": [
+                {"id": c.id, "due_now": c.due_now, "due_today": c.due_today}
+                for c in self.competencies
+            ],
+        }
+
+
+def due_report(
+    store: Store, now: datetime, *, tz: tzinfo | None = None, where: CardFilter = CardFilter()
+) -> DueReport:
+    """Cards due now and by the end of the user's day, and new cards available today."""
+    settings = store.settings()
+    day_end = next_day_start(now, rollover_hour=settings.rollover_hour, tz=tz)
+    cards = store.due_cards(now, day_end, where)
+    per: dict[str, list[int]] = {comp: [0, 0] for comp in store.competencies()}
+    for card in cards:
+        acc = per.setdefault(card.competency, [0, 0])
+        acc[1] += 1
+        if card.due_at <= now:
+            acc[0] += 1
+    day_start = day_end - timedelta(days=1)
+    allowance = max(0, settings.new_per_day - store.introduced_since(day_start))
+    return DueReport(
+        due_now=sum(v[0] for v in per.values()),
+        due_today=len(cards),
+        new_available=min(allowance, store.new_count(now, where)),
+        competencies=tuple(DueCount(k, v[0], v[1]) for k, v in per.items()),
+    )
+
+
+def estimated_minutes(store: Store, cards: int) -> int:
+    """Rough minutes for ``cards`` cards from the user's own answer times (1.5 min default)."""
+    durations = store.answer_durations()
+    n = sum(v[0] for v in durations.values())
+    per_card_ms = sum(v[1] for v in durations.values()) / n if n >= 10 else 90_000
+    return max(1, round(cards * per_card_ms / 60_000)) if cards else 0

@@ -1,0 +1,263 @@
+"""A review session over a store: the queue, the current card, ratings, undo, summary.
+
+The TUI drives it; it never touches widgets. Each answer is committed to the store
+before :meth:`ReviewSession.answer` returns, so the next card is only shown once the
+previous rating is durable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta, tzinfo
+
+from drill.core.model import Card, CardType, MemoryState, Rating, Review, State
+from drill.core.queue import Candidate, Mode, QueueItem, build_queue
+from drill.core.recognize import options_for
+from drill.core.scheduling import Scheduler, next_day_start
+from drill.metrics import competency_stats
+from drill.store import CardFilter, DueCard, NewCard, Store, new_review_id
+
+
+def utc_now() -> datetime:
+    """The current time, timezone-aware UTC."""
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class Step:
+    """The card in front of the user, with everything the screen needs."""
+
+    item: QueueItem
+    card: Card
+    state: MemoryState | None
+    intervals: dict[Rating, timedelta]
+    previous_answer: str
+    options: tuple[str, ...]
+    position: int
+    """1-based position in the session."""
+    total: int
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A committed answer."""
+
+    card_id: str
+    competency: str
+    mode: Mode
+    rating: Rating
+    quality: int | None
+    row_id: int
+
+
+@dataclass(frozen=True)
+class Summary:
+    """How the session went."""
+
+    done: int
+    recalled: int
+    quality_by_competency: dict[str, float]
+    due_tomorrow: int
+    weakest: str | None
+    weakest_reason: str = ""
+
+    @property
+    def recall(self) -> float | None:
+        """Share of answers not rated Again."""
+        return self.recalled / self.done if self.done else None
+
+
+@dataclass
+class ReviewSession:
+    """One session; build it with :meth:`start`."""
+
+    store: Store
+    scheduler: Scheduler
+    queue: list[QueueItem]
+    clock: Callable[[], datetime] = utc_now
+    tz: tzinfo | None = None
+    outcomes: list[Outcome] = field(default_factory=list)
+    index: int = 0
+    _cards: dict[str, Card] = field(default_factory=dict)
+
+    @classmethod
+    def start(
+        cls,
+        store: Store,
+        *,
+        clock: Callable[[], datetime] = utc_now,
+        where: CardFilter = CardFilter(),
+        limit: int | None = None,
+        practice: bool = False,
+        tz: tzinfo | None = None,
+    ) -> ReviewSession:
+        """A session of due and new cards (or only practice), by the policy in ``core.queue``."""
+        now = clock()
+        settings = store.settings()
+        scheduler = Scheduler(settings.scheduler_settings(**plan_overrides(store)))
+        size = limit or settings.session_size
+        weakest = [s.id for s in competency_stats(store, now, tz=tz)]
+        day_end = next_day_start(now, rollover_hour=settings.rollover_hour, tz=tz)
+        if practice:
+            due: list[Candidate] = []
+            allowance = 0
+        else:
+            due = [_candidate(c, scheduler, now) for c in store.due_cards(now, now, where)]
+            introduced = store.introduced_since(day_end - timedelta(days=1))
+            allowance = max(0, settings.new_per_day - introduced)
+        new = [_new(c) for c in store.new_cards(now, per_competency=size, where=where)]
+        pool = [_candidate(c, scheduler, now) for c in store.practice_candidates(
+            now, limit=size * 4, where=where)]
+        if practice:
+            pool += new
+            new = []
+        queue = build_queue(
+            due=due, new=new, practice=pool, size=size, new_allowance=allowance, weakest=weakest
+        )
+        session = cls(store, scheduler, queue, clock, tz)
+        session._cards = store.cards([item.card_id for item in queue])
+        return session
+
+    @property
+    def total(self) -> int:
+        """Cards in the session."""
+        return len(self.queue)
+
+    def current(self) -> Step | None:
+        """The card to show now, or None when the session is over."""
+        if self.index >= len(self.queue):
+            return None
+        item = self.queue[self.index]
+        card = self._cards.get(item.card_id) or self.store.card(item.card_id)
+        state = self.store.state(card.id)
+        now = self.clock()
+        intervals = self.scheduler.preview(state, card_id=card.id, card_type=card.type, now=now)
+        options = (
+            options_for(card, self.store.competencies()) if card.type is CardType.RECOGNIZE else ()
+        )
+        return Step(
+            item=item,
+            card=card,
+            state=state,
+            intervals=intervals,
+            previous_answer=self.store.last_answer(card.id),
+            options=options,
+            position=self.index + 1,
+            total=len(self.queue),
+        )
+
+    def answer(
+        self,
+        rating: Rating,
+        *,
+        quality: int | None = None,
+        duration_ms: int = 0,
+        answer: str = "",
+        story_id: str = "",
+    ) -> Outcome:
+        """Commit the answer to the current card (durably) and move to the next."""
+        item = self.queue[self.index]
+        card = self._cards.get(item.card_id) or self.store.card(item.card_id)
+        now = self.clock()
+        if item.mode is Mode.PRACTICE:
+            row_id = self.store.record_practice(
+                card.id, practiced_at=now, quality=quality, duration_ms=duration_ms,
+                answer=answer, story_id=story_id,
+            )
+        else:
+            before = self.store.state(card.id)
+            after = self.scheduler.review(
+                before, card_id=card.id, card_type=card.type, rating=rating, now=now
+            )
+            review = Review(
+                review_id=new_review_id(), card_id=card.id, reviewed_at=after.last_review_at or now,
+                rating=rating, quality=quality, duration_ms=duration_ms,
+                state_before=before.state if before and before.last_review_at else State.NEW,
+                answer=answer, story_id=story_id,
+            )
+            row_id = self.store.record_review(review, after, competency=card.competency)
+            if not card.type.long_answer and after.due_at < now + timedelta(hours=1):
+                self._requeue(item, after.due_at)
+        outcome = Outcome(card.id, card.competency, item.mode, rating, quality, row_id)
+        self.outcomes.append(outcome)
+        self.index += 1
+        return outcome
+
+    def _requeue(self, item: QueueItem, due_at: datetime) -> None:
+        """A short card in a learning step comes back later in this session."""
+        gap = 3 if due_at - self.clock() > timedelta(minutes=5) else 2
+        self.queue.insert(min(len(self.queue), self.index + 1 + gap), item)
+
+    def undo(self) -> Outcome | None:
+        """Take back the last answer: the review is removed and the card shown again."""
+        if not self.outcomes:
+            return None
+        outcome = self.outcomes.pop()
+        if outcome.mode is Mode.PRACTICE:
+            self.store.undo_practice(outcome.row_id)
+        else:
+            self.store.undo_review(outcome.row_id)
+        self.index -= 1
+        # a requeued copy of this card (if any) would now be a duplicate
+        for later in range(len(self.queue) - 1, self.index, -1):
+            if self.queue[later].card_id == outcome.card_id:
+                del self.queue[later]
+                break
+        return outcome
+
+    def skip(self) -> None:
+        """Drop the current card from this session (after suspend or bury)."""
+        del self.queue[self.index]
+
+    def suspend(self) -> None:
+        """Suspend the current card and move on."""
+        self.store.set_suspended(self.queue[self.index].card_id, True)
+        self.skip()
+
+    def bury(self) -> None:
+        """Hide the current card until tomorrow and move on."""
+        settings = self.store.settings()
+        until = next_day_start(self.clock(), rollover_hour=settings.rollover_hour, tz=self.tz)
+        self.store.bury(self.queue[self.index].card_id, until)
+        self.skip()
+
+    def summary(self) -> Summary:
+        """Cards done, recall, quality by competency, what is due tomorrow, the weakest now."""
+        now = self.clock()
+        settings = self.store.settings()
+        tomorrow_end = next_day_start(
+            now, rollover_hour=settings.rollover_hour, tz=self.tz
+        ) + timedelta(days=1)
+        quality: dict[str, list[int]] = {}
+        for o in self.outcomes:
+            if o.quality is not None:
+                quality.setdefault(o.competency, []).append(o.quality)
+        scheduled = [o for o in self.outcomes]
+        weakest = competency_stats(self.store, now, tz=self.tz)
+        return Summary(
+            done=len(scheduled),
+            recalled=sum(o.rating > Rating.AGAIN for o in scheduled),
+            quality_by_competency={k: sum(v) / len(v) for k, v in quality.items()},
+            due_tomorrow=len(self.store.due_cards(now, tomorrow_end)),
+            weakest=weakest[0].id if weakest else None,
+            weakest_reason=weakest[0].reason if weakest else "",
+        )
+
+
+def plan_overrides(store: Store) -> dict[str, object]:
+    """Scheduler overrides from an active interview plan (the due-date cap)."""
+    raw = store.meta("plan.cap_at")
+    if not raw:
+        return {}
+    cap = datetime.fromisoformat(raw)
+    return {"cap_at": cap} if cap > utc_now() else {}
+
+
+def _candidate(card: DueCard, scheduler: Scheduler, now: datetime) -> Candidate:
+    state = MemoryState(card.card_id, State.REVIEW, card.stability, None, card.due_at, card.last_review_at)
+    return Candidate(card.card_id, card.competency, card.type, scheduler.retrievability(state, now))
+
+
+def _new(card: NewCard) -> Candidate:
+    return Candidate(card.card_id, card.competency, card.type)
