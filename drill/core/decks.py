@@ -75,9 +75,14 @@ class DeckError(Exception):
         )
 
 
+def strip_controls(value: str) -> str:
+    """Text with control characters removed (newlines and tabs kept)."""
+    return _CONTROL.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
+
+
 def clean_text(value: str) -> str:
     """Text with control characters removed (newlines and tabs kept) and ends trimmed."""
-    return _CONTROL.sub("", value.replace("\r\n", "\n").replace("\r", "\n")).strip()
+    return strip_controls(value).strip()
 
 
 def derive_id(prompt: str) -> str:

@@ -1,0 +1,42 @@
+"""Key help for the review screen."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+HELP = """\
+Review keys
+  space / enter   reveal the back
+  1 2 3 4         after reveal: Again / Hard / Good / Easy (each shows its next interval)
+  1 … 5           on the Quality row: how good your answer was; enter accepts the proposal
+  1 … 4           on a recognize card: choose the competency (graded at once)
+  a b c …         after reveal: tick rubric or signal items (they propose a quality)
+  w               write notes or your rewrite; escape leaves the text, ctrl+r reveals
+  t               on a question: pick the story you would tell
+  u               undo the last answer (or step back from the Quality row)
+  s / b           suspend the card / bury it until tomorrow (b ticks item b after reveal)
+  q / escape      end the session (everything rated is already saved)
+  ctrl+p          command palette
+
+Quality scale
+  1  IC framing: what I built, no decisions
+  2  some context, few decisions
+  3  clear decisions and reasons
+  4  trade-offs weighed, people involved
+  5  decisions, trade-offs, people, a measured outcome and reflection
+"""
+
+
+class HelpDialog(ModalScreen[None]):
+    """The keys of the review screen and the quality scale."""
+
+    BINDINGS = [Binding("escape,q,question_mark,enter", "dismiss", "Close", id="help.close")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="help-box"):
+            yield Static(Content(HELP))

@@ -1,0 +1,468 @@
+"""The review screen: one card at a time, as the state machine of PRODUCT §4."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from drill.core.model import CardType, Rating
+from drill.core.queue import Mode
+from drill.core.scheduling import format_interval
+from drill.session import ReviewSession, Step
+from drill.tui.text import literal, styled
+from drill.tui.widgets.review import AnswerArea, AnswerTimer, Checklist, QualityRow, RatingBar
+
+if TYPE_CHECKING:
+    from drill.tui.app import DrillApp
+
+
+class Phase(StrEnum):
+    """Where the current card is in its state machine."""
+
+    FRONT = "front"
+    REVEALED = "revealed"
+    QUALITY = "quality"
+    GRADED = "graded"
+    """A recognize card after its automatic grade (already committed)."""
+
+
+TYPE_LABELS = {
+    CardType.QUESTION: "question",
+    CardType.REFRAME: "reframe",
+    CardType.RECOGNIZE: "recognize",
+    CardType.BASIC: "basic",
+    CardType.STORY: "story",
+}
+
+
+class ReviewScreen(Screen[None]):
+    """Shows the session's cards and records every answer before moving on."""
+
+    BINDINGS = [
+        Binding("space", "reveal", "Reveal", id="review.reveal"),
+        Binding("enter", "reveal", "Reveal", show=False, id="review.reveal_enter"),
+        Binding("enter", "accept_quality", "Accept quality", id="review.accept_quality"),
+        Binding("space,enter", "next_card", "Next", id="review.next"),
+        *[
+            Binding(str(n), f"choose({n})", "Choose", show=n == 1, key_display="1-4",
+                    id=f"review.choose_{n}")
+            for n in range(1, 5)
+        ],
+        *[
+            Binding(str(n), f"rate({n})", "Rate", show=n == 1, key_display="1-4",
+                    id=f"review.rate_{n}")
+            for n in range(1, 5)
+        ],
+        *[
+            Binding(str(n), f"quality({n})", "Quality", show=n == 1, key_display="1-5",
+                    id=f"review.quality_{n}")
+            for n in range(1, 6)
+        ],
+        *[
+            Binding(letter, f"tick({i})", "Tick", show=i == 0, key_display="a-…",
+                    id=f"review.tick_{letter}")
+            for i, letter in enumerate(Checklist.LETTERS)
+        ],
+        Binding("w", "write", "Write", id="review.write"),
+        Binding("t", "pick_story", "Story", id="review.story"),
+        Binding("u", "undo", "Undo", id="review.undo"),
+        Binding("s", "suspend", "Suspend", id="review.suspend"),
+        Binding("b", "bury", "Bury", id="review.bury"),
+        Binding("q,escape", "end", "End", id="review.end"),
+        Binding("question_mark", "help", "Keys", id="review.help"),
+    ]
+
+    phase: reactive[Phase] = reactive(Phase.FRONT, bindings=True)
+
+    def __init__(self, session: ReviewSession, *, title: str = "Review") -> None:
+        super().__init__()
+        self.session = session
+        self.session_title = title
+        self.step: Step | None = None
+        self.rating: Rating | None = None
+        self.chosen: str | None = None
+        self.story_id = ""
+        self.duration_ms = 0
+
+    @property
+    def drill(self) -> DrillApp:
+        """The app, typed."""
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="review-top"):
+            yield Static(id="progress")
+            yield AnswerTimer(id="timer")
+        with VerticalScroll(id="card"):
+            yield Static(id="prompt")
+            yield Static(id="ic-answer")
+            yield Static(id="options")
+            yield Static(id="story-choice")
+            yield AnswerArea(id="answer", soft_wrap=True, show_line_numbers=False)
+            with Vertical(id="back"):
+                with Horizontal(id="compare"):
+                    yield Static(id="yours")
+                    yield Static(id="exemplar")
+                yield Static(id="evaluates")
+                yield Checklist(id="checklist")
+                yield Static(id="insight")
+                yield Static(id="pitfalls")
+                yield Static(id="follow-ups")
+                yield Static(id="answer-text")
+                yield Static(id="previous")
+        yield Static(id="hint")
+        with Vertical(id="bars"):
+            yield RatingBar(id="rating-bar")
+            yield QualityRow(id="quality-row")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.show_card()
+
+    # the card -------------------------------------------------------------------------
+
+    def show_card(self) -> None:
+        """Show the session's current card at its front (or the summary when done)."""
+        self.step = self.session.current()
+        if self.step is None:
+            self.drill.show_summary(self.session)
+            return
+        step = self.step
+        card = step.card
+        self.rating = None
+        self.chosen = None
+        self.story_id = ""
+        self.phase = Phase.FRONT
+        comps = self.drill.competencies
+        comp_name = comps[card.competency].name if card.competency in comps else card.competency
+        mode = {Mode.NEW: " · new", Mode.PRACTICE: " · practice", Mode.DUE: ""}[step.item.mode]
+        self.query_one("#progress", Static).update(
+            Content.assemble(
+                (f"{self.session_title} {step.position} of {step.total}", "bold"),
+                "  ·  ",
+                styled(comp_name, "$accent"),
+                f"  ·  {TYPE_LABELS[card.type]}{mode}",
+            )
+        )
+        timed = card.type.long_answer
+        settings = self.drill.store.settings()
+        self.query_one(AnswerTimer).restart(settings.answer_timer_s, show_limit=timed)
+        prompt = card.prompt
+        if card.type is CardType.STORY:
+            prompt = f"Tell “{card.prompt}” as an answer about {comp_name}, in two minutes."
+        self.query_one("#prompt", Static).update(literal(prompt))
+        ic = self.query_one("#ic-answer", Static)
+        ic.display = card.type is CardType.REFRAME
+        if card.type is CardType.REFRAME:
+            ic.update(Content.assemble(("IC answer to rewrite\n", "bold $warning"), styled(card.ic_answer, "")))
+        options = self.query_one("#options", Static)
+        options.display = card.type is CardType.RECOGNIZE
+        if card.type is CardType.RECOGNIZE:
+            options.update(self._options_content())
+        self.query_one("#story-choice", Static).display = False
+        area = self.query_one(AnswerArea)
+        area.text = ""
+        area.display = card.type in (CardType.REFRAME, CardType.QUESTION, CardType.STORY)
+        area.border_title = "Your rewrite (w to write)" if card.type is CardType.REFRAME else "Notes (w to write)"
+        self.set_focus(None)
+        self.query_one("#back").display = False
+        self.query_one("#card", VerticalScroll).scroll_home(animate=False)
+        self._show_bars()
+
+    def _options_content(self, *, graded: bool = False) -> Content:
+        assert self.step is not None
+        comps = self.drill.competencies
+        parts: list[str | tuple[str, str]] = [("Which competency does this mainly evaluate?\n", "bold")]
+        for n, option in enumerate(self.step.options, start=1):
+            name = comps[option].name if option in comps else option
+            style = ""
+            if graded and option == self.step.card.competency:
+                style = "$success bold"
+            elif graded and option == self.chosen:
+                style = "$error strike"
+            parts += [(f" {n} ", "$accent bold"), styled(name, style), "\n"]
+        return Content.assemble(*parts).rstrip()
+
+    def _show_bars(self) -> None:
+        rating_bar = self.query_one(RatingBar)
+        quality_row = self.query_one(QualityRow)
+        quality_row.display = self.phase is Phase.QUALITY
+        rating_bar.display = self.phase is not Phase.QUALITY
+        hint = self.query_one("#hint", Static)
+        step = self.step
+        if step is None:
+            return
+        if self.phase is Phase.REVEALED:
+            rating_bar.show({r: format_interval(i) for r, i in step.intervals.items()})
+            hint.update(Content("Rate your recall: 1 Again · 2 Hard · 3 Good · 4 Easy"))
+        elif self.phase is Phase.QUALITY:
+            quality_row.proposal = self._proposal()
+            proposal = quality_row.proposal
+            tail = f"enter accepts {proposal}" if proposal else "enter skips"
+            hint.update(Content(f"How good was your answer? 1–5 · {tail} · u goes back"))
+        elif self.phase is Phase.GRADED:
+            rating_bar.show({r: format_interval(i) for r, i in step.intervals.items()})
+            verdict = "Right" if self.chosen == step.card.competency else "Not quite"
+            hint.update(Content(f"{verdict} — graded automatically. space: next card · u: undo"))
+        else:
+            rating_bar.show(None)
+            if step.card.type is CardType.RECOGNIZE:
+                hint.update(Content("Press 1–4 to choose"))
+            elif step.card.type.long_answer:
+                extra = " · t pick a story" if step.card.type is CardType.QUESTION else ""
+                hint.update(Content(f"Answer aloud or press w to type · space reveals{extra}"))
+            else:
+                hint.update(Content("Recall the answer · space reveals"))
+
+    def _proposal(self) -> int | None:
+        return self.query_one(Checklist).proposal
+
+    # gating ---------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keys only act where they apply (PRODUCT §4)."""
+        step = self.step
+        if step is None:
+            return action in ("end", "help")
+        card_type = step.card.type
+        phase = self.phase
+        match action:
+            case "reveal":
+                return phase is Phase.FRONT and card_type is not CardType.RECOGNIZE
+            case "choose":
+                return phase is Phase.FRONT and card_type is CardType.RECOGNIZE
+            case "rate":
+                return phase is Phase.REVEALED
+            case "quality" | "accept_quality":
+                return phase is Phase.QUALITY
+            case "next_card":
+                return phase is Phase.GRADED
+            case "tick":
+                index = int(parameters[0]) if parameters else -1  # type: ignore[call-overload]
+                return phase is Phase.REVEALED and index < len(self.query_one(Checklist).items)
+            case "write":
+                return phase is Phase.FRONT and card_type in (
+                    CardType.QUESTION, CardType.REFRAME, CardType.STORY)
+            case "pick_story":
+                return phase is Phase.FRONT and card_type is CardType.QUESTION
+            case "undo":
+                return phase is Phase.QUALITY or bool(self.session.outcomes)
+            case "suspend" | "bury":
+                return phase in (Phase.FRONT, Phase.REVEALED)
+        return True
+
+    # actions --------------------------------------------------------------------------
+
+    def action_reveal(self) -> None:
+        """Show the back of the card."""
+        self.duration_ms = self.query_one(AnswerTimer).stop()
+        self.set_focus(None)
+        self.phase = Phase.REVEALED
+        self._fill_back()
+        self._show_bars()
+
+    def _fill_back(self) -> None:
+        assert self.step is not None
+        card = self.step.card
+        back = self.query_one("#back")
+        back.display = True
+        area = self.query_one(AnswerArea)
+        typed = area.text.strip()
+        area.display = False
+        previous = self.step.previous_answer
+        compare = self.query_one("#compare")
+        yours = self.query_one("#yours", Static)
+        exemplar = self.query_one("#exemplar", Static)
+        compare.display = card.type is CardType.REFRAME or bool(typed)
+        yours.update(
+            Content.assemble(("Your answer\n", "bold"), styled(typed or "(nothing typed)", ""))
+        )
+        if card.type is CardType.REFRAME:
+            exemplar.update(Content.assemble(("Exemplar\n", "bold $success"), styled(card.answer, "")))
+        elif previous:
+            exemplar.update(Content.assemble(("Last time\n", "bold"), styled(previous, "")))
+        else:
+            exemplar.update("")
+        exemplar.display = card.type is CardType.REFRAME or bool(previous and typed)
+        self._section("#evaluates", "What the interviewer is evaluating", card.evaluates)
+        title = "Rubric" if card.rubric else "Signals of a strong answer"
+        ticked = self._preticked(typed)
+        self.query_one(Checklist).load(title, card.checklist, ticked)
+        self._section("#pitfalls", "Pitfalls", _bullets(card.pitfalls))
+        self._section("#follow-ups", "Follow-ups", _bullets(card.follow_ups))
+        answer_title = {
+            CardType.QUESTION: "What a strong answer covers",
+            CardType.BASIC: "Answer",
+            CardType.RECOGNIZE: "Why",
+            CardType.STORY: "Your outline",
+            CardType.REFRAME: "",
+        }[card.type]
+        self._section("#answer-text", answer_title, "" if card.type is CardType.REFRAME else card.answer)
+        show_previous = bool(previous) and not (previous and typed and card.type is not CardType.REFRAME)
+        self._section("#previous", "Your previous answer", previous if show_previous else "")
+        self._insight(typed)
+
+    def _section(self, selector: str, title: str, body: str) -> None:
+        widget = self.query_one(selector, Static)
+        widget.display = bool(body)
+        if body:
+            widget.update(Content.assemble((title + "\n", "bold"), styled(body, "")))
+
+    def _preticked(self, typed: str) -> frozenset[int]:
+        """Checklist items the analysis of the typed answer already shows."""
+        assert self.step is not None
+        if not typed or not self.step.card.rubric:
+            return frozenset()
+        from drill.core.analysis import analyze, rubric_signal
+
+        found = analyze(typed, self.step.card.expects).signals
+        return frozenset(
+            i for i, item in enumerate(self.step.card.rubric)
+            if (signal := rubric_signal(item)) is not None and found.get(signal)
+        )
+
+    def _insight(self, typed: str) -> None:
+        widget = self.query_one("#insight", Static)
+        assert self.step is not None
+        widget.display = bool(typed)
+        if not typed:
+            return
+        from drill.tui.insight import insight_content
+
+        widget.update(insight_content(typed, self.step.card.expects))
+
+    def action_choose(self, number: int) -> None:
+        """Recognize: pick option ``number``; graded and committed at once."""
+        assert self.step is not None
+        if number > len(self.step.options):
+            return
+        self.duration_ms = self.query_one(AnswerTimer).stop()
+        self.chosen = self.step.options[number - 1]
+        rating = Rating.GOOD if self.chosen == self.step.card.competency else Rating.AGAIN
+        self.session.answer(rating, duration_ms=self.duration_ms)
+        self.phase = Phase.GRADED
+        self.query_one("#options", Static).update(self._options_content(graded=True))
+        self._fill_back()
+        self._show_bars()
+
+    def action_next_card(self) -> None:
+        """After a graded recognize card: on to the next."""
+        self.show_card()
+
+    def action_rate(self, number: int) -> None:
+        """Recall rating; long-answer cards then ask for quality, others commit now."""
+        assert self.step is not None
+        self.rating = Rating(number)
+        if self.step.card.type.long_answer:
+            self.phase = Phase.QUALITY
+            self._show_bars()
+        else:
+            self._commit(None)
+
+    def action_quality(self, value: int) -> None:
+        """Self-rated quality 1–5; commits the review."""
+        self._commit(value)
+
+    def action_accept_quality(self) -> None:
+        """Enter: accept the proposed quality, or store none."""
+        self._commit(self._proposal())
+
+    def _commit(self, quality: int | None) -> None:
+        assert self.rating is not None
+        self.session.answer(
+            self.rating,
+            quality=quality,
+            duration_ms=self.duration_ms,
+            answer=self.query_one(AnswerArea).text.strip(),
+            story_id=self.story_id,
+        )
+        self.show_card()
+
+    def action_tick(self, index: int) -> None:
+        """Tick or untick a checklist item."""
+        self.query_one(Checklist).toggle(index)
+
+    def action_write(self) -> None:
+        """Focus the notes / rewrite area."""
+        area = self.query_one(AnswerArea)
+        area.display = True
+        area.focus()
+
+    @on(AnswerArea.Left)
+    def _left_area(self) -> None:
+        self.set_focus(None)
+
+    @on(AnswerArea.RevealRequested)
+    def _reveal_from_area(self) -> None:
+        if self.phase is Phase.FRONT and self.step and self.step.card.type is not CardType.RECOGNIZE:
+            self.action_reveal()
+
+    def action_pick_story(self) -> None:
+        """Choose which of your stories you would tell (before reveal, as in a real loop)."""
+        from drill.tui.screens.stories import StoryPickDialog
+
+        stories = self.drill.store.stories()
+        if not stories:
+            self.notify("Your story bank is empty: add stories from Home (o).", markup=False)
+            return
+
+        def chosen(story_id: str | None) -> None:
+            if story_id is None:
+                return
+            self.story_id = story_id
+            title = next((s.title for s in stories if s.id == story_id), story_id)
+            widget = self.query_one("#story-choice", Static)
+            widget.display = True
+            widget.update(Content.assemble(("Story you would tell: ", "bold"), styled(title, "$accent")))
+
+        assert self.step is not None
+        self.app.push_screen(StoryPickDialog(stories, self.step.card.competency), chosen)
+
+    def action_undo(self) -> None:
+        """Quality row: back to the recall rating. Otherwise: undo the last committed answer."""
+        if self.phase is Phase.QUALITY:
+            self.rating = None
+            self.phase = Phase.REVEALED
+            self._show_bars()
+            return
+        if self.session.undo() is not None:
+            self.notify("Undone: the card is back at its front.", markup=False)
+            self.show_card()
+
+    def action_suspend(self) -> None:
+        """Suspend this card (it will not be shown again until unsuspended)."""
+        self.session.suspend()
+        self.notify("Card suspended.", markup=False)
+        self.show_card()
+
+    def action_bury(self) -> None:
+        """Hide this card until tomorrow."""
+        self.session.bury()
+        self.notify("Card buried until tomorrow.", markup=False)
+        self.show_card()
+
+    def action_end(self) -> None:
+        """End the session; everything rated so far is already saved."""
+        self.drill.show_summary(self.session)
+
+    def action_help(self) -> None:
+        """Show the keys."""
+        from drill.tui.screens.help import HelpDialog
+
+        self.app.push_screen(HelpDialog())
+
+    def watch_phase(self) -> None:
+        self.set_class(self.phase is Phase.FRONT, "-front")
+
+
+def _bullets(items: tuple[str, ...]) -> str:
+    return "\n".join(f"• {item}" for item in items)
