@@ -125,6 +125,64 @@ def _decks(store: Store) -> list[Any]:
     return store.decks(now, next_day_start(now, rollover_hour=store.settings().rollover_hour))
 
 
+@main.command()
+@click.pass_context
+@_errors_to_exit
+def mock(ctx: click.Context) -> None:
+    """A timed mock loop: five questions across the four dimensions, reviewed at the end.
+
+    Answers are kept as practice: they feed the weakness picture but leave the
+    schedule alone.
+
+    \b
+    Example:
+        drill mock
+    """
+    _run_tui(ctx, start_mock=True)
+
+
+@main.command()
+@click.argument("source", default="-", type=click.File("r", encoding="utf-8"))
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--expects", help="Comma-separated signals the answer should show, listed first.")
+@_errors_to_exit
+def analyze(source: Any, as_json: bool, expects: str | None) -> None:
+    """Say which leadership signals a typed answer shows, with evidence, and which are missing.
+
+    Reads FILE, or standard input when FILE is - or absent.
+
+    \b
+    Examples:
+        drill analyze answer.txt
+        pbpaste | drill analyze --json
+    """
+    from drill.core.analysis import SIGNALS, analyze as run_analysis
+
+    wanted = tuple(s.strip() for s in (expects or "").split(",") if s.strip())
+    unknown = [s for s in wanted if s not in SIGNALS]
+    if unknown:
+        raise DataError(f"error: unknown signal(s) {', '.join(unknown)} (one of: {', '.join(SIGNALS)})")
+    text = source.read()
+    if not text.strip():
+        raise DataError("error: the answer is empty")
+    result = run_analysis(text, wanted)
+    if as_json:
+        _echo_json(result.to_json())
+        return
+    from drill import textout
+
+    click.echo(
+        f"{result.words} words, about {result.speaking_seconds // 60}:{result.speaking_seconds % 60:02d} "
+        f"spoken; 'I' {result.i_count}, 'we' {result.we_count}"
+    )
+    for signal in SIGNALS:
+        if result.signals[signal]:
+            evidence = "; ".join(result.evidence.get(signal, ())[:2])
+            click.echo(f"  ✓ {signal:<13}{textout.cell(evidence)}")
+    if result.missing:
+        click.echo("  missing: " + ", ".join(result.missing))
+
+
 @main.command("import")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--dry-run", is_flag=True, help="Check and report, write nothing.")
@@ -291,6 +349,40 @@ def _write(text: str, output: Path | None) -> None:
     tmp.write_text(text, encoding="utf-8")
     tmp.replace(output)
     click.echo(f"wrote {output}", err=True)
+
+
+@main.command()
+@click.option("--no-backup", is_flag=True, help="Skip the backup copy.")
+@click.option("--check-only", is_flag=True, help="Report problems without repairing them.")
+@click.pass_context
+@_errors_to_exit
+def doctor(ctx: click.Context, no_backup: bool, check_only: bool) -> None:
+    """Check the database, back it up, and repair what is safe to repair.
+
+    Repairs touch only derived data (the stats summary, orphaned states, due dates
+    before the last review); reviews are never deleted.
+
+    \b
+    Example:
+        drill doctor
+    """
+    from datetime import datetime
+
+    from drill.store import doctor as run_doctor
+
+    store = open_store(ctx)
+    backup = None
+    if not no_backup and store.path != ":memory:":
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        backup = Path(store.path).with_name(Path(store.path).name + f".backup-{stamp}")
+    findings = run_doctor(store, backup_to=backup, repair=not check_only)
+    problems = [f for f in findings if not f.what.startswith("backup")]
+    for f in findings:
+        click.echo(("repaired: " if f.repaired and f in problems else "") + f.what)
+    if not problems:
+        click.echo(f"{store.path}: no problems found")
+    if any(f.what.startswith("integrity") for f in findings):
+        raise DataError("error: the database file is damaged; restore a backup")
 
 
 @main.command()

@@ -495,6 +495,15 @@ class Store:
         states = self.states([r["id"] for r in rows])
         return [(self._card(r), bool(r["suspended"]), states.get(r["id"])) for r in rows]
 
+    def cards_of_type(self, card_type: CardType) -> list[Card]:
+        """Every active card of one type, in deck order."""
+        rows = self._all(
+            "SELECT id, deck_id, key, type, competency, body, story_id FROM cards "
+            "WHERE type = ? AND suspended = 0 AND retired = 0 ORDER BY deck_id, position",
+            (card_type.value,),
+        )
+        return [self._card(r) for r in rows]
+
     def set_suspended(self, card_id: str, suspended: bool) -> None:
         """Suspend or unsuspend a card (unsuspending also un-retires it)."""
         with self.write() as conn:
@@ -1064,6 +1073,60 @@ class Store:
             "WHERE story_id IS NOT NULL) x JOIN cards c ON c.id = x.card_id GROUP BY 1, 2"
         )
         return [(r[0], r[1], r[2]) for r in rows]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing ``drill doctor`` found, and whether it was repaired."""
+
+    what: str
+    repaired: bool = False
+
+
+def doctor(store: Store, *, backup_to: Path | None, repair: bool) -> list[Finding]:
+    """Check integrity, back up, and repair what is safe to repair (derived data only)."""
+    findings: list[Finding] = []
+    result = [row[0] for row in store.conn.execute("PRAGMA integrity_check")]
+    if result != ["ok"]:
+        findings += [Finding(f"integrity: {line}") for line in result[:20]]
+        return findings
+    if backup_to is not None:
+        target = sqlite3.connect(str(backup_to))
+        with target:
+            store.conn.backup(target)
+        target.close()
+        findings.append(Finding(f"backup written to {backup_to}", True))
+    checks = [
+        ("card states without a card", "SELECT count(*) FROM card_state WHERE card_id NOT IN "
+         "(SELECT id FROM cards)", "DELETE FROM card_state WHERE card_id NOT IN (SELECT id FROM cards)"),
+        ("cards due before their last review (clock went backwards)",
+         "SELECT count(*) FROM card_state WHERE last_review IS NOT NULL AND due < last_review",
+         "UPDATE card_state SET due = last_review WHERE last_review IS NOT NULL AND due < last_review"),
+        ("story links to missing stories", "SELECT count(*) FROM story_competencies WHERE story_id "
+         "NOT IN (SELECT id FROM stories)", "DELETE FROM story_competencies WHERE story_id NOT IN "
+         "(SELECT id FROM stories)"),
+    ]
+    for label, count_sql, fix_sql in checks:
+        n = int(store._one(count_sql) or 0)
+        if n:
+            if repair:
+                with store.write() as conn:
+                    conn.execute(fix_sql)
+            findings.append(Finding(f"{n} {label}", repair))
+    orphans = int(store._one("SELECT count(*) FROM reviews WHERE card_id NOT IN (SELECT id FROM cards)") or 0)
+    if orphans:
+        findings.append(Finding(f"{orphans} reviews of missing cards (kept; re-import their deck)"))
+    summary_ok = store._one(
+        "SELECT count(*) FROM (SELECT c.competency, substr(r.reviewed_at, 1, 10) AS day, count(*) AS n "
+        "FROM reviews r JOIN cards c ON c.id = r.card_id GROUP BY 1, 2) x LEFT JOIN review_days d "
+        "ON d.competency = x.competency AND d.day = x.day WHERE d.reviews IS NOT x.n"
+    )
+    if summary_ok:
+        if repair:
+            with store.write() as conn:
+                store._rebuild_summary(conn)
+        findings.append(Finding("stats summary out of step with the reviews", repair))
+    return findings
 
 
 def new_review_id() -> str:

@@ -36,10 +36,12 @@ class DrillApp(App[None]):
         clock: Callable[[], datetime] = utc_now,
         tz: tzinfo | None = None,
         start_review: bool = False,
+        start_mock: bool = False,
         where: CardFilter = CardFilter(),
         limit: int | None = None,
     ) -> None:
         super().__init__()
+        self.start_mock = start_mock
         self.store = store
         self.clock = clock
         self.tz = tz
@@ -54,7 +56,11 @@ class DrillApp(App[None]):
         return self.store.competencies()
 
     def on_mount(self) -> None:
-        if self.start_review:
+        if self.start_mock:
+            from drill.tui.screens.mock import MockScreen
+
+            self.push_screen(MockScreen())
+        elif self.start_review:
             self.start_session()
         else:
             from drill.tui.screens.home import HomeScreen

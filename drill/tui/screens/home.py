@@ -25,9 +25,9 @@ class HomeScreen(Screen[None]):
     """The first screen: today's work and where you are weakest."""
 
     BINDINGS = [
-        Binding("enter", "start", "Start session", id="home.start"),
-        Binding("p", "practice", "Practise weakest", id="home.practice"),
-        Binding("m", "mock", "Mock loop", id="home.mock"),
+        Binding("enter", "start", "Start", id="home.start"),
+        Binding("p", "practice", "Practise", id="home.practice"),
+        Binding("m", "mock", "Mock", id="home.mock"),
         Binding("s", "open('stats')", "Stats", id="home.stats"),
         Binding("d", "open('decks')", "Decks", id="home.decks"),
         Binding("o", "open('stories')", "Stories", id="home.stories"),
