@@ -4,4 +4,6 @@ from __future__ import annotations
 
 import click
 
-COMMANDS: list[click.Command] = []
+from drill.cli_stories import stories
+
+COMMANDS: list[click.Command] = [stories]

@@ -1045,7 +1045,7 @@ class Store:
                 "ON CONFLICT(id) DO UPDATE SET prompt = excluded.prompt, body = excluded.body, "
                 "content_hash = excluded.content_hash, "
                 "suspended = CASE WHEN cards.retired THEN 0 ELSE cards.suspended END, retired = 0",
-                (card.id, comp, story.title, (position or 0) + offset, body,
+                (card.id, STORY_DECK, key, comp, story.title, (position or 0) + offset, body,
                  hashlib.sha1(body.encode()).hexdigest(), story.id),
             )
         for key, retired in existing.items():
@@ -1057,8 +1057,8 @@ class Store:
     def delete_story(self, story_id: str) -> bool:
         """Delete a story; its cards are retired so their history stays."""
         with self.write() as conn:
-            gone = conn.execute("DELETE FROM stories WHERE id = ?", (story_id,)).rowcount
             conn.execute("DELETE FROM story_competencies WHERE story_id = ?", (story_id,))
+            gone = conn.execute("DELETE FROM stories WHERE id = ?", (story_id,)).rowcount
             conn.execute(
                 "UPDATE cards SET suspended = 1, retired = 1 WHERE deck_id = ? AND story_id = ?",
                 (STORY_DECK, story_id),
