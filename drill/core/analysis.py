@@ -1,0 +1,790 @@
+"""Answer insight: which leadership signals a typed answer shows (PRODUCT.md section 5).
+
+The detector is a set of rules over sentences, not a bag of keywords. Each signal has a
+positive cue and, where a cue alone would mislead, a required companion or a negative cue:
+a number only counts as a metric when it is tied to an outcome ("from four days to one"), a
+risk only when something contained it, a decision only with its reason, and so on. The rules
+were tuned on the ``tune`` split of ``tests/data/answers.yaml`` and are measured on its
+``holdout`` split by ``tests/eval_analysis.py``.
+
+Pure: standard library only, every pattern compiled once at import.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from types import MappingProxyType
+
+SIGNALS: tuple[str, ...] = (
+    "stakeholders",
+    "tradeoffs",
+    "risk",
+    "metrics",
+    "people",
+    "decision",
+    "reflection",
+    "credit",
+    "ownership",
+    "business",
+)
+"""The ten leadership signals, in the order PRODUCT.md lists them."""
+
+WORDS_PER_MINUTE = 140
+"""Speaking pace used to turn a word count into speaking time."""
+
+CORE_SIGNALS: tuple[str, ...] = ("decision", "tradeoffs", "people", "metrics", "reflection")
+"""What PRODUCT.md's quality 5 names (decisions, trade-offs, people, outcome, reflection);
+used by `propose_quality` when a card lists no `expects`."""
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where a signal shows in the text, for highlighting."""
+
+    signal: str
+    """One of `SIGNALS`."""
+    start: int
+    """Offset of the first character in the analysed text."""
+    end: int
+    """Offset just past the last character."""
+    phrase: str
+    """The text between `start` and `end`."""
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What `analyze` found in one answer."""
+
+    signals: Mapping[str, bool]
+    """Every signal in `SIGNALS` mapped to whether the answer shows it."""
+    evidence: Mapping[str, tuple[str, ...]]
+    """For each signal, the phrases that show it (empty when absent)."""
+    spans: tuple[Span, ...]
+    """Every evidence phrase with its position, sorted by start offset."""
+    words: int
+    """Number of words in the answer."""
+    speaking_seconds: int
+    """Time to say the answer aloud at `WORDS_PER_MINUTE`."""
+    i_count: int
+    """First-person singular pronouns (I, me, my, mine, myself)."""
+    we_count: int
+    """First-person plural pronouns (we, us, our, ours, ourselves)."""
+    missing: tuple[str, ...]
+    """Signals absent: the card's expected ones first (in their order), then the rest."""
+    expected: tuple[str, ...]
+    """The signals the card expects, as given (deduplicated)."""
+
+    def to_json(self) -> dict[str, object]:
+        """A JSON-ready dict: the `drill analyze --json` document."""
+        return {
+            "signals": {name: self.signals[name] for name in SIGNALS},
+            "evidence": {name: list(self.evidence[name]) for name in SIGNALS},
+            "words": self.words,
+            "speaking_seconds": self.speaking_seconds,
+            "i_count": self.i_count,
+            "we_count": self.we_count,
+            "missing": list(self.missing),
+            "expected": list(self.expected),
+            "spans": [
+                {"signal": s.signal, "start": s.start, "end": s.end, "phrase": s.phrase}
+                for s in self.spans
+            ],
+        }
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    start: int
+    text: str
+
+
+_Hit = tuple[int, int]
+_Detector = Callable[[Sequence[_Sentence]], list[_Hit]]
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def _rx_cased(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+# A sentence ends at . ! ? followed by space, or at a blank line; "1.8 s" and "99.5%" keep
+# their dots because no space follows them.
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"')\]]*\s+|\n\s*\n")
+_WORD = re.compile(r"[A-Za-z0-9$£€][\w'\u2019.,%$-]*")
+_I_PRONOUN = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself)\b")
+_WE_PRONOUN = re.compile(r"\b(?:we|us|our|ours|ourselves)\b", re.IGNORECASE)
+
+# Names are capitalised words; the cased pattern stops "asked the team" passing as a name.
+_NAME = r"(?:[A-Z][a-zà-öø-ÿ]+)"
+_SPELLED = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty"
+    r"|forty|fifty|sixty|hundred|thousand|half|a\s+third|a\s+quarter|a\s+fifth|a\s+tenth)"
+)
+_MONEY = (
+    r"(?:[$£€]\s?\d[\d,]*(?:\.\d+)?\s?(?:k|m|bn|million|billion)?\b"
+    r"|\b\d[\d,]*(?:\.\d+)?\s?(?:k\s+|million\s+|billion\s+)?(?:dollars|euros|pounds)\b)"
+)
+_NUM = rf"(?:{_MONEY}|\d[\d,]*(?:\.\d+)?\s?(?:%|percent\b|k\b|x\b)?|\b{_SPELLED}\b)"
+_APPROX = r"(?:(?:about|roughly|around|nearly|almost|under|below|over|just|only|a\s+few)\s+)?"
+
+# --- metrics: a number tied to an outcome or a baseline, never a bare count or date.
+_METRIC_RULES = tuple(
+    _rx(p)
+    for p in (
+        # "went from 900 ms to 210 ms", "from every two weeks to twice a week"
+        rf"\bfrom\s+{_APPROX}(?:every\s+)?{_NUM}[^.;:]{{0,40}}?\bto\s+{_APPROX}"
+        rf"(?:{_NUM}|none\b|zero\b|twice\b|a\s+few\b)",
+        # "cut p99 by 40%", "dropped to 18 days", "fell by half"
+        rf"\b(?:dropped|drop|fell|fallen|falls|rose|risen|grew|increased|decreased|reduced"
+        rf"|cut|improved|saved|jumped|climbed|shrank|lowered|raised|went\s+up|went\s+down"
+        rf"|came\s+down)\b(?:\s+[\w-]+){{0,5}}?\s+(?:by|to)\s+{_APPROX}{_NUM}",
+        # "rose 4%", "jumped 40%"
+        rf"\b(?:rose|fell|grew|dropped|jumped|climbed|improved|increased|decreased)\s+"
+        rf"{_APPROX}(?:\d[\d.]*\s?(?:%|percent|points?\b)|{_MONEY})",
+        # "pages were down to 9 a week", "errors stayed under 0.01 percent"
+        rf"\b(?:was|were|is|are)\s+(?:down|up)\s+to\s+{_APPROX}{_NUM}"
+        rf"|\bstayed\s+(?:under|below|above|at|within)\s+{_NUM}",
+        rf"\b(?:broke|broken|timed\s+out|held\s+up|failed)\b[^.;]{{0,60}}?\bfor\s+{_APPROX}"
+        rf"{_NUM}\s+(?:minutes|hours|days)\b|{_NUM}\s+(?:orders|requests|payments|bookings"
+        rf"|calls|jobs)\s+(?:failed|were\s+lost|dropped)\b",
+        r"\b(?:halved|doubled|tripled|quadrupled|cut\s+in\s+half)\b"
+        r"|\b\d+(?:\.\d+)?x\s+(?:faster|fewer|more|less|cheaper|smaller)\b",
+        # money tied to a gain or a loss
+        rf"\b(?:saved|saving|savings|worth|revenue|lost|fees|cost\s+us|bill)\b[^.;]{{0,40}}?"
+        rf"{_MONEY}|{_MONEY}[^.;]{{0,30}}?(?:\bin\s+(?:extra\s+|new\s+)?revenue\b|\bin\s+lost\b"
+        rf"|\bin\s+\w+\s+fees\b|\bmore\s+than\b|\bless\s+than\b|\bcombined\b)",
+        # a share of something the business measures: "1.5% of our traffic"
+        rf"\b(?:was|were|is|about|roughly|nearly|worth|showed|reached|made\s+up|accounted\s+for"
+        rf"|ate|took|consumed|brought\s+in|drove)\s+{_APPROX}{_NUM}\s+of\s+"
+        rf"(?:(?:our|the\s+company's|the\s+team's|annual|next\s+year's|the)\s+)+"
+        rf"(?:[\w-]+\s+){{0,2}}(?:revenue|traffic|bugs|tickets|sales|orders|users|customers"
+        rf"|incidents|drop-off|pages|spend|capacity)\b"
+        rf"|{_NUM}\s+of\s+(?:[\w-]+\s+){{0,2}}(?:orders|users|customers|bookings|sales)\s+"
+        rf"(?:used|came\s+from|were|was)\b",
+        rf"\b(?:down|outage|downtime)\b[^.;]{{0,30}}?\bfor\s+{_APPROX}{_NUM}\s+"
+        rf"(?:minutes|hours|days)\b|{_NUM}[\s-]*(?:minutes?|hours?)\s+of\s+(?:downtime|outage)",
+        # "8 minutes instead of 25"
+        rf"{_NUM}\s*(?:ms|s|seconds|minutes|hours|days|GB|MB|%)?[^.;]{{0,30}}?"
+        rf"\b(?:instead\s+of|rather\s+than|versus|vs\.?|against|compared\s+(?:with|to))\s+"
+        rf"(?:a\s+)?{_APPROX}{_NUM}",
+        # "the old one used 2 GB ...; the new one uses 300 MB"
+        rf"\bold\b[^.]{{0,40}}?{_NUM}\s*(?:ms|s|GB|MB|%)[^.]{{0,40}}?\bnew\b[^.]{{0,30}}?{_NUM}",
+        r"\b(?:onboarded|signed\s+up|acquired|retained|converted|recovered)\s+"
+        r"(?:about\s+|over\s+|more\s+than\s+)?\d[\d,]*",
+    )
+)
+# Numbers that describe the work, not its outcome, even inside an outcome phrase.
+_METRIC_VETO = _rx(
+    r"\bversion\s+\d|\bv\d\b|\b(?:19|20)\d\d\b.*\b(?:19|20)\d\d\b"
+    r"|\bto\s+\S+\s+(?:people|engineers|persons|members|teams|services|developers)\b"
+)
+
+# --- stakeholders: someone outside the team, and how they were aligned or informed.
+_PARTY = (
+    r"(?:product\s+(?:manager|director|lead|owner|team)s?|\bPMs?\b|heads?\s+of\s+\w+"
+    r"|\bVPs?\b|vice\s+president|director|\bCTO\b|\bCFO\b|\bCEO\b|\bCOO\b|leadership"
+    r"|executives?|(?:sales|marketing|finance|legal|compliance|security|support"
+    r"|customer\s+success|operations|ops|comms|docs|design|analytics|data|platform|identity"
+    r"|mobile|infrastructure|SRE|HR|procurement|commerce|partner)(?:(?:\s*,\s*|\s+and\s+)\w+)*"
+    r"\s+(?:teams?|leads?|directors?|partners|officer|counsel|managers?)"
+    r"|legal|finance|\bHR\b|recruiters?|hiring\s+committee|account\s+managers?|customers?"
+    r"|\bclients?\b|\bpartners?\b|prospects?|stakeholders|(?:other|four|several|two|three"
+    r"|five|downstream|both|consuming|dependent|partner)\s+(?:\w+\s+)?(?:teams|product"
+    r"|managers)|owning\s+team|teams?\s+that\s+(?:used|consumed"
+    r"|depended)|their\s+(?:manager|lead|CTO|team|operations\s+lead|engineering\s+team)"
+    r"|customer's\s+\w+|the\s+board|with\s+(?:design|analytics|finance|legal|marketing|sales"
+    r"|security)\b)"
+)
+_PARTY_RX = _rx(_PARTY)
+_ALIGN = _rx(
+    r"\b(?:met|meet|sat\s+down\s+with|aligned|agreed|agreeing|briefed|informed|told|tell"
+    r"|telling|updated|kept\b[^.;]{0,60}?\b(?:informed|updated|in\s+the\s+loop)|walked\b"
+    r"[^.;]{0,40}?\bthrough|presented|shared|negotiated|explained|reviewed\s+(?:it|them|this"
+    r"|the\s+\w+)?\s*with|buy-in|proposed|sent|sending|posted\s+updates|joined\s+the\s+call"
+    r"|worked\s+(?:out\s+)?with|partnered\s+with|coordination\s+with|working\s+group"
+    r"|set\s+up\s+a\s+(?:joint|shared|weekly)|office\s+hours|consulted|interviewed"
+    r"|escalated|reported|contacted|laid\s+out|called|went\s+(?:back\s+)?to|involved"
+    r"|wrote\s+(?:up\s+)?[^.;]{0,40}?\bfor|loop\w*\s+(?:us|them)\s+in|announced|send"
+    r"|invited|made\s+the\s+case|took\s+[^.;]{0,30}?\bto|brought\s+[^.;]{0,40}?\bin"
+    r"|got\s+[^.;]{0,50}?\bto\s+(?:agree|sign|approve|accept)|had\s+[^.;]{0,50}?\b(?:sign"
+    r"|accept|approve|agree)|(?:partner|stakeholder|customer)\s+communications?)\b"
+    r"|\b(?:I|we)\s+asked\s+(?=(?:our|my|the|their)\s)"
+    r"|\bwith\s+(?:our|the)\s+(?=(?:HR|legal|finance|recruiter|security|compliance)\b)"
+    r"|^\s*With\s+(?:our|the)\b"
+)
+_PARTY_ACTS = _rx(
+    rf"{_PARTY}[^.;]{{0,40}}?\b(?:agreed|signed\s+off|approved|helped)\b"
+    rf"|{_PARTY}\s+got\s+(?:a|the)\s+[\w\s-]{{0,30}}?(?:summary|update|note|briefing)\b"
+)
+# Words that, just before a verb, mean it did not happen or only might.
+_NOT_DONE = _rx(
+    r"(?:\b(?:didn't|did\s+not|never|without|can|could|would|will|should|should\s+have)"
+    r"|['\u2019]ll|['\u2019]d)\s+(?:\w+\s+)?$"
+)
+_SUBJECT = _rx(r"\b(I|we|he|she|they|him|her|it|them)\b(?![\w'\u2019])")
+_HYPOTHETICAL = _rx(r"^\s*(?:next\s+time|if\s+I\b|in\s+future)")
+_FIRST_PERSON = _rx_cased(r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur)\b")
+
+# --- tradeoffs: options weighed, or something given up, and why.
+_TRADEOFF_RULES = tuple(
+    _rx(p)
+    for p in (
+        r"\b(?:the|this|that|a|clear)\s+trade-?offs?\b",
+        r"\b(?:was|were|is|are|would|could|gave|took|had|gained|cheaper|faster|simpler|easier"
+        r"|safer|cheapest|more\s+\w+|less\s+\w+)\b[^.;]{0,60}?\bbut\s+(?:it\s+|they\s+)?"
+        r"(?:would|needed|need|meant|means|added|adds|cost|costs|took|risked|limited|lost|gave"
+        r"|give|required|nearly|slower|harder|less|more|leaves|left)\b",
+        r"\b(?:the\s+)?(?:price|cost)\s+(?:was|of\s+that\s+was)\b|\bwon\s+on\b[^.;]{0,60}"
+        r"\bwon\s+on\b|\bmeant\b[^.;]{0,80};\s*[\w\s-]{0,30}\bmeant\b"
+        r"|\bmeant\s+(?:slower|less|fewer|losing|giving|a\s+(?:slower|later|longer|smaller))"
+        r"|\baccept(?:ed|ing)\s+(?:a|the)\s+(?:later|slower|longer|smaller|bigger|higher|lower"
+        r"|residual)\b",
+        r"\b(?:rather\s+than|instead\s+of)\b[^.;]{0,120}?(?:\b(?:because|since|given"
+        r"|knowing|so\s+that)\b|:)"
+        r"|\b(?:because|since)\b[^.;]{0,120}?\b(?:rather\s+than|instead\s+of)\b",
+        r"\b(?:went\s+with|chose|picked|preferred)\s+[\w-]+(?:\s+[\w-]+)?\s+over\s+[\w-]+",
+        r"\b(?:gave\s+up|give\s+up|giving\s+up|at\s+the\s+(?:cost|expense)\s+of|in\s+exchange"
+        r"|in\s+return|sacrific\w+|we\s+accepted|accepted\s+(?:that|the)|traded\s+off"
+        r"|it\s+meant\s+(?:our|we|less|giving)|to\s+make\s+room)\b"
+        r"|\b(?:even\s+though|although)\s+(?:it|that|this)\s+(?:meant|would|cost)\b"
+        r"|\beven\s+though\s+[\w-]+\s+would\s+have\b",
+        r"\b(?:drop|dropped|pause|paused|cut|defer|deferred|postpone|postponed"
+        r"|deprioriti[sz]ed?)\b[^.;]{0,60}?\b(?:because|since|so\s+that)\b",
+        r"\bwould\s+have\s+(?:taken|cost|meant|pulled|delayed|slowed)\b[^.;]*"
+        r"\b(?:because|since|instead)\b|\b(?:because|since|instead)\b[^.;]*"
+        r"\bwould\s+have\s+(?:taken|cost|meant|pulled|delayed|slowed)\b",
+        r"\bcosts?\s+more\s+than\b|\bworth\s+more\b|\boutweigh\w*|\bbigger\s+(?:threat|risk"
+        r"|cost|problem)\b[^.;]{0,40}\bthan\b|\bmattered\s+more\s+than\b"
+        r"|\bmore\s+important\s+than\b",
+        r"\b(?:weighed|weighing|pros\s+and\s+cons|middle\s+(?:path|ground))\b",
+    )
+)
+# Comparing or listing options only counts when a judgement follows.
+_TRADEOFF_OPTIONS = _rx(
+    r"\b(?:compared|comparing|choose\s+between|either\b[^.;]{0,80}\bor|laid\s+out\s+"
+    r"(?:two|three|the)\s+options|whether\s+we\s+should\b[^.;]{0,60}\bor"
+    r"|(?:two|three|four)\s+(?:options|ways|plans|approaches|set-ups)"
+    r"|could\s+have\b[^.;]{0,80}\bor)\b"
+)
+_TRADEOFF_JUDGEMENT = _rx(
+    r"\bbut\b|\bbecause\b|\bsince\b|\bcheaper\b|\bcostlier\b|\bfaster\b|\bslower\b"
+    r"|\bmore\s+\w+\s+than\b|\bworth\b|\b(?:I|we)\s+(?:chose|decided|went\s+with|picked"
+    r"|recommended)\b|\botherwise\b|\bmeant\b|\btrade-?off\b"
+)
+
+# --- risk: a named risk and what contained it.
+_RISK_NAMED = _rx(
+    r"\b(?:risks?|risked|risky|riskiest|danger|dangerous|hazard|threat|worried\s+(?:that"
+    r"|about|we)|in\s+case|what\s+would\s+happen\s+if|could\s+(?:have\s+)?(?:break|broken"
+    r"|corrupt|lose|lost|fail|drop|charge|charged|cause|leak|take\s+down|destroy)|might\s+"
+    r"(?:fail|break|not|lose|corrupt)|would\s+(?:break|corrupt|destroy|lose|fail)"
+    r"|to\s+avoid\s+(?:breaking|losing|corrupting|double)|split-brain|data\s+(?:loss|drift)"
+    r"|blast\s+radius|double-charg\w*)\b"
+)
+_RISK_CONTAINED = _rx(
+    r"\b(?:roll(?:ed|ing)?[ -]?back|rollbacks?|revert(?:ed)?|feature\s+flags?|behind\s+a\s+"
+    r"(?:[\w-]+\s+)?flag|(?:per-\w+|maintenance|remote)\s+flag|kill\s+switch|canar(?:y|ies)"
+    r"|in\s+phases|phased|phasing|in\s+batches|in\s+stages|staged|gradual(?:ly)?"
+    r"|ramp(?:ed|ing)?|service\s+by\s+service|one\s+(?:team|service|region)\s+at\s+a\s+time"
+    r"|freeze|froze|frozen|contingency|fallback|fall\s+back|switch(?:ed)?\s+back"
+    r"|traffic\s+back|flip(?:ped)?\s+[\w\s]{0,12}back|shadow\s+mode|side\s+by\s+side"
+    r"|in\s+parallel|dual[- ](?:writes?|reads?|run)|parallel[- ]run|rehears\w*|dry[- ]run"
+    r"|snapshots?|plan\s+b|backup\s+plan|mitigat\w*|contain(?:ed|ment)?|soft\s+launch"
+    r"|failover|degraded\s+mode"
+    r"|soft-delete|opt-in|read-only|maintenance\s+window|game\s+days?|fencing|kept\s+the\s+"
+    r"old\s+\w+|old\s+[\w\s]{0,15}\bstill\s+running|still\s+deployable|warm|reversible)\b"
+)
+_RISK_WINDOW = 3
+"""How many following sentences may carry the containment for a risk named earlier."""
+_RISK_LOOKBACK = 1
+"""How many earlier sentences may carry it ("...with automatic failover. The risk left...")."""
+
+# --- people: a specific other person developed, delegated to, coached or grown.
+_OBJ = rf"(?:him|her|them|{_NAME})"
+_PEOPLE_RULES = tuple(
+    re.compile(p)
+    for p in (
+        rf"\b(?i:mentor(?:ed|ing)?|coach(?:ed|ing)?|sponsor(?:ed|ing)?)\s+(?:{_OBJ}|two\b"
+        rf"|three\b|(?i:a|an|our|my|new)\s+\w+)",
+        rf"\b(?i:grew|grow|growing|develop(?:ed|ing)?)\s+(?:{_OBJ}\b|a\s+second\s+person"
+        rf"|\w+\s+engineers?\b)",
+        r"\b(?i:delegat(?:ed|ing|e))\b",
+        rf"\bgave\s+{_OBJ}\s+(?:ownership|the\s+lead|responsibility|progressively|feedback"
+        rf"|a\s+stretch)",
+        rf"\b(?:gave|give|giving)\s+(?:it|this|the\s+[\w-]+)\s+to\s+{_NAME}\b",
+        rf"\bhand(?:ed)?\s+(?:the\s+)?[\w\s-]{{0,30}}?\bto\s+{_NAME}\b",
+        rf"\basked\s+(?:{_OBJ}|[^.;]{{0,40}}?,\s*{_NAME}(?:\s+and\s+{_NAME})?,)"
+        rf"(?:,[^.;]{{3,90}}?,)?\s+to\s+(?!help\b|review\s+my\b)[a-z]",
+        r"\b(?:his|her|their)\s+first\s+(?:[\w-]+\s+){0,2}(?:role|project|review|checklist"
+        r"|conversation|workstream|rotation|time)\b|\b(?:his|her|their)\s+first\b(?=\s*[,.;])",
+        rf"\b{_NAME},\s+(?:a|an|our)\s+(?:junior|mid-level|newer|new|less\s+experienced"
+        rf"|graduate)\b[^,.;]{{0,30}},\s+(?:led|owned|ran|took|drove|designed)\b",
+        r"\b(?:aiming|working)\s+(?:for|toward|towards)\s+(?:staff|senior|tech\s+lead|lead"
+        r"|promotion)\b|\bwho\s+wanted\s+(?:staff|senior|lead)[\w-]*\s+scope\b",
+        rf"\blet\s+{_OBJ}\s+(?:run|lead|own|present|drive)\b",
+        rf"\bset\s+{_OBJ}\s+up\s+to\b",
+        rf"\bpaired\s+(?:{_OBJ}|our\s+[\w\s]{{0,20}}?,\s*{_NAME},)\s+with\b",
+        r"\b(?i:growth|development|career)\s+(?i:plans?|conversations?)\b",
+        r"\bso\s+(?:he|she|they)(?:['\u2019]d|\s+would|\s+could)\s+(?:learn|grow)\b",
+        r"\b(?:wanted|ready|wanting|want)\s+to\s+(?:grow|move\s+toward|move\s+into|get\s+better"
+        r"|do\s+more|become)\b|\bwanted\s+more\s+[\w\s]{0,25}?experience\b",
+        r"\bgive\s+(?:him|her|them)\s+[\w\s]{0,15}?experience\b",
+        r"\bchance\s+to\s+practi[sc]e\b|\b(?:shadow|reverse-shadow)\s+week\b",
+        r"\b(?:clarified|set\s+clear|set)\s+(?:clear\s+)?(?:expectations|goals)\b",
+        rf"\bfeedback\s+to\s+(?:a|an|{_OBJ})\b",
+        r"\b(?:was|got|be|been)\s+promoted\b|\bpromotion\s+case\b",
+        r"\bbuil(?:t|d)\s+(?:his|her|their)\s+confidence\b",
+        r"\bwhat\s+support\s+(?:he|she|they)\s+needed\b",
+    )
+)
+
+# --- decision: an explicit decision and its reason.
+_DECISION_VERB = _rx(
+    r"\b(?:I|we)\s+(?:finally\s+|then\s+|eventually\s+|quickly\s+|jointly\s+)?(?:decided"
+    r"|chose|opted|picked(?!\s+up)|went\s+with|settled\s+on|went\s+ahead|made\s+the\s+call"
+    r"|agreed\s+to|pushed\s+(?:the\s+team|them|us)\s+to|recommended)\b|\bdecided\s+against\b"
+    r"|(?:,|\band)\s+chose\b"
+    r"|\b(?:the|my|our)\s+(?:main\s+|first\s+|biggest\s+|hardest\s+)?decision\s+"
+    r"(?:was|I\s+(?:made|owned))\b"
+)
+# "..., so I chose X" carries its reason before the verb.
+_DECISION_SO = _rx(r"\bso\s+(?:I|we)\s+(?:chose|decided|went\s+with|picked(?!\s+up)|opted)\b")
+_DECISION_REASON = _rx(
+    r"\b(?:because|since|as\s+(?:it|we|the|our|they)|so\s+that|so\s+(?:she|he|we|they)"
+    r"|given\s+(?:that|the|our)|in\s+order\s+to|to\s+avoid|the\s+reason|which\s+meant"
+    r"|otherwise|knowing\s+(?:it|that|this)|to\s+protect)\b"
+    r"|\b(?:decided|chose|went\s+with)\b[^.;]*:"
+)
+_DECISION_REASON_NEXT = _rx(
+    r"\b(?:because|since|showed|the\s+reason|meant\s+that|my\s+reasons?|trade-?off\s+was"
+    r"|so\s+(?:that|the\s+team|we)|(?:the|that)\s+(?:cost|price)\s+was)\b"
+)
+_DECISION_REASON_REACH = 2
+"""How many following sentences may give the reason for a decision."""
+_DECISION_CONTEXT = _rx(r"\b(?:had|needed)\s+to\s+(?:choose|decide)\b|\bthe\s+choice\s+was\b")
+_CHOICE_MADE = _rx(r"\b(?:I|we)\s+(?:gave|handed|went|picked|took)\b[^.;]*\bbecause\b")
+
+# --- reflection: a lesson or what would be done differently, not a skill learned.
+_REFLECTION_RULES = tuple(
+    _rx(p)
+    for p in (
+        r"\b(?:I|we)\s+(?:have\s+|['\u2019]ve\s+)?(?:learned|learnt|realised|realized)\s+that\b",
+        r"\bwhat\s+I\s+(?:learned|learnt|took\s+(?:away\s+)?from\s+(?:it|that|this)"
+        r"|took\s+away|take\s+from\s+it)\b",
+        r"\b(?:the|my|a|key|real|biggest|main)\s+(?:\w+\s+)?lessons?\b|\blessons?\s+learned\b",
+        r"\btaught\s+me\s+(?:that|to|how\s+important)\b",
+        r"\b(?:in|with)\s+hindsight\b|\blooking\s+back\b",
+        r"\bnext\s+time,?\s+(?:I|we)\b|\bif\s+I\s+(?:did|were\s+to\s+do|had\s+to\s+do)\s+"
+        r"(?:it|this|that)\s+again\b|\bdo\s+(?:it\s+|\w+\s+)?differently\b",
+        # "I now escalate any dependency that slips twice"; not "I now write most queries"
+        r"\b(?:I|we)\s+now\s+(?!have\b|know\b|use\b|own\b|lead\b|manage\b|work\b|am\b|are\b"
+        r"|write\s+most\b|maintain\b|do\b|get\b)[a-z]+|\bnow\s+(?:I|we)\s+(?!have\b|know\b"
+        r"|use\b|own\b|lead\b|manage\b|work\b|am\b|are\b|write\s+most\b|maintain\b|do\b|get\b)"
+        r"[a-z]+|\bnow\s+when\s+I\b",
+        r"\bI\s+(?:have\s+)?learned\s+to\s+(?!use\b|code\b|program\b|write\b|speak\b|build\b"
+        r"|deploy\b|configure\b|read\b|love\b|like\b)[a-z]+",
+        r"\bsince\s+then,?\s+(?:I|we)\b|\b(?:I|we)['\u2019]ve\s+since\b|\bon\s+(?:my|our)\s+next\s+"
+        r"(?:project|migration)\b|\bon\s+later\s+\w+,?\s+I\b|\bI\s+used\s+to\s+think\b"
+        r"|\bgoing\s+forward\b",
+    )
+)
+
+# --- credit: success attributed to the team or named others.
+_CREDIT_RULES = tuple(
+    re.compile(p)
+    for p in (
+        rf"\b(?i:credit)\s+(?:for\s+[^.;]{{0,30}}?\s+)?(?:(?i:really)\s+)?(?i:belongs|goes)\s+"
+        rf"to\b|\b(?i:credit)\s+to\s+"
+        rf"{_NAME}|\b(?i:deserves?)\s+(?:the\s+)?(?i:credit)\b",
+        rf"\b(?:was|were|is)\s+(?:really\s+|entirely\s+|all\s+)?(?:down\s+to|thanks\s+to"
+        rf"|because\s+of)\s+(?:the\s+team|them|him|her|{_NAME})\b"
+        rf"|\bhappened\s+because\s+of\s+{_OBJ}",
+        rf"\b(?:was|were|is|are|it's)\s+(?:really\s+|entirely\s+|all\s+)?(?:her|his|their"
+        rf"|{_NAME}['\u2019]s|the\s+team['\u2019]s)\s+(?:work|doing|win|idea|design|achievement"
+        rf"|success)\b",
+        r"\b(?:was|is|were)\s+(?:really\s+|entirely\s+|all\s+)?(?:hers|theirs)\b"
+        r"|\b(?:was|is)\s+(?:really\s+|entirely\s+)?his(?=\s*[,;.—]|\s+not\b)",
+        r"(?:—|-|,|\bit\s+was|\bthat\s+was)\s+(?:all\s+)?their\s+(?:work|win|doing)\b",
+        rf"\b(?i:most|much|all|the\s+hard\s+part|the\s+(?:real|hard|heavy)\s+(?:work|lifting))"
+        rf"\b[^.;]{{0,50}}?\b(?:(?:came\s+from|was\s+done\s+by|were\s+done\s+by|designed\s+by)"
+        rf"\s+(?:{_NAME}|the\s+team|them|him|her)\b|was\s+{_NAME}['\u2019]s)",
+        rf"\b(?:came\s+from|was\s+done\s+by|were\s+designed\s+by)\s+{_NAME}\b",
+        r"\bdid\s+the\s+(?:real|hard|heavy)\s+(?:work|lifting)\b",
+        r"\b(?:made\s+sure|asked\s+(?:for|to)|insisted)\b[^.;]{0,60}?\b(?:names?\b|credit\b"
+        r"|recogni[sz]ed|heard\s+(?:that|about\s+it))",
+        r"\b(?:their|her|his)\s+names?\s+(?:first|on)\b|\bwith\s+(?:their|her|his)\s+names?\b"
+        r"|\bby\s+name\b",
+        rf"\b(?i:shout-?out)\b|\bnominated\s+{_OBJ}",
+        rf"\b(?:I|we)\s+(?:publicly\s+)?(?:thanked|credited|praised|recogni[sz]ed|celebrated)\s+"
+        rf"(?:the\s+team|{_OBJ})\b",
+        r"\bI\s+(?:said\s+so|told\s+(?:our|my|the)\s+\w+(?:\s+\w+)?\s+(?:exactly\s+that"
+        r"|it\s+was))\b",
+        r"\b(?:pulled\s+together|rallied)\s+brilliantly\b",
+        rf"\b{_NAME}['\u2019]s\s+(?:idea|work|scripting|design|tooling|detective\s+work)\b"
+        rf"[^.;]{{0,40}}?\bmade\b|\bthat\s+made\s+(?:the\s+whole\s+thing|it|this)\s+"
+        rf"(?:safe|possible|work)\b",
+        rf"\b(?:he|she|they)\s+earned\s+it\b|\b(?:was|were|is)\s+(?:really\s+)?{_NAME}['\u2019]s\b",
+        rf"\b(?i:thanks)\s+to\s+{_NAME}['\u2019]s\b|\bmade\s+sure\s+{_NAME}\s+(?:presented|got|was"
+        rf"|led)\b|\b{_NAME}(?:\s+and\s+(?:{_NAME}|the\s+[\w\s]{{0,15}}team))?\s+(?:drove"
+        rf"|did|carried|delivered)\s+(?:that|this|it|the\s+hardest)\b"
+        rf"|\bthat\s+made\s+(?:the\s+)?\w+\s+(?:uneventful|smooth|painless)\b",
+    )
+)
+
+# --- ownership: personal responsibility for a mistake, not blame and not a job title.
+_OWNERSHIP_RULES = tuple(
+    _rx(p)
+    for p in (
+        r"\bmy\s+(?:own\s+)?(?:\w+\s+)?(?:mistake|fault|error|oversight|miss|failure|gap"
+        r"|doing)\b|\bfailure\s+on\s+my\s+part\b|\b(?:was|is)\s+mine\b|\bwhat\s+I\s+own\b"
+        r"|\bI\s+made\s+(?:one|a|the|an)\s+(?:\w+\s+)?mistake\b",
+        r"\bI\s+(?:had\s+)?\w+ed\b[^.;]{0,40}\bwithout\s+(?:asking|checking|testing|telling"
+        r"|consulting|sizing)\b",
+        r"\b(?:that|this|it)(?:\s+one)?\s+(?:was|is)\s+on\s+me\b|\b(?:that|it)['\u2019]s\s+on\s+me\b",
+        r"\bI\s+own(?:ed)?\s+(?:that|it|this|the\s+(?:incident|mistake|failure|miss|outage"
+        r"|delay))\b|\bown\s+that\b",
+        r"\bI\s+(?:take|took)\s+(?:full\s+)?responsibility\s+for\s+(?:that|this|it|the\s+"
+        r"(?:call|decision|mistake|failure|outage|delay|miss)|my\s+(?:mistake|call|decision"
+        r"|error|part))\b",
+        r"\b(?:my|the)\s+call,?\s+and\s+it\s+was\s+(?:the\s+)?wrong\b|\bwas\s+the\s+wrong\s+"
+        r"(?:call|decision)\b",
+        r"\bI\s+got\b[^.;]{0,50}?\bwrong\b",
+        r"\bI\s+(?:badly\s+|had\s+)?(?:underestimated|misjudged|overestimated|misread)\b",
+        r"\bI\s+should\s+have\b",
+        r"\bI\s+(?:had\s+)?(?:skipped|waved|ignored|overlooked)\b"
+        r"|\bI\s+hadn['\u2019]t\s+(?:looked|checked|pushed|tested|asked|sized)\b",
+        r"\bI\s+was\s+the\s+one\s+who\b[^.;]{0,60}\bwithout\b",
+        r"\bI(?:['\u2019]d|\s+had)?\s+(?:\w+ed|let|gave|left|kept|took|ran|written|done)\b"
+        r"(?:(?!\bI\b)[^.;]){0,50}?\btoo\s+(?:long|late|soon|quickly|early|much)\b",
+        r"\bI\s+(?:became|was)\s+the\s+bottleneck\b|\bit\s+was\s+(?:really\s+)?me\b",
+        r"\bI\s+(?:had\s+)?kept\s+(?:it\s+going|hoping)\b|\bwas\s+off\s+by\b",
+        r"\bI\s+apologi[sz]ed\b",
+    )
+)
+
+# --- business: revenue, cost, customers or users, a deal, a market or regulatory deadline.
+_BUSINESS_RULES = tuple(
+    _rx(p)
+    for p in (
+        r"\brevenue\b|\bcustomers?\b|\bcustomer['\u2019]s?\b|\bprospects?\b|\busers\b(?!['\u2019])"
+        r"|\buser['\u2019]s\b"
+        r"|\b(?:the|our|a|biggest|largest|key|big)\s+client\b(?![- ](?:library|wrapper|code"
+        r"|side|SDK))|\bclient['\u2019]s\b",
+        r"\bchurn\w*|\brenew(?:al|als|ed)\b|\b(?<!big\s)deals?\b|\bcontracts?\b"
+        r"|\bconversions?\b|\bsignups?\b|\bmarket(?:place|s)?\b|\bcompetitors?\b",
+        r"\bregulat\w+|\bcompliance\b|\baudits?\b|\blicen[cs]es?\b|\bfine[sd]\b|\bGDPR\b|\btax\b",
+        r"\bholiday\s+season\b|\bBlack\s+Friday\b|\bsale\b|\bsells?\b|\blost\s+orders\b"
+        r"|\binvoices?\b|\bfunding\b|\bpromotions?\b(?!\s+case)",
+        r"\bcloud\s+(?:bill|costs?)\b|\b(?:AWS|cloud)\s+bill\b|\bcosts?\s+(?:us|the\s+company"
+        r"|jumped|rose|fell)\b|\b(?:the|our|cloud|annual)\s+spend\b|\bsav(?:ed|ing|ings)\b"
+        r"|[$£€]\s?\d",
+        r"\b(?:company|business)['\u2019]s\s+(?:top\s+)?(?:priority|target|goal|concern)\b"
+        r"|\btop\s+priority\b|\bthe\s+business\b(?!\s+logic)",
+    )
+)
+
+
+def _sentences(text: str) -> list[_Sentence]:
+    out: list[_Sentence] = []
+    pos = 0
+    for m in _SENTENCE_BREAK.finditer(text):
+        if m.start() > pos:
+            out.append(_Sentence(pos, text[pos : m.start()]))
+        pos = m.end()
+    if pos < len(text):
+        out.append(_Sentence(pos, text[pos:]))
+    return out
+
+
+def _first(rx: re.Pattern[str], s: _Sentence) -> _Hit | None:
+    m = rx.search(s.text)
+    return (s.start + m.start(), s.start + m.end()) if m else None
+
+
+def _any(rules: Sequence[re.Pattern[str]], s: _Sentence) -> list[_Hit]:
+    hits: list[_Hit] = []
+    for rx in rules:
+        m = rx.search(s.text)
+        if m:
+            hits.append((s.start + m.start(), s.start + m.end()))
+    return hits
+
+
+def _simple(rules: Sequence[re.Pattern[str]]) -> _Detector:
+    def detect(sents: Sequence[_Sentence]) -> list[_Hit]:
+        return [hit for s in sents for hit in _any(rules, s)]
+
+    return detect
+
+
+def _metrics(sents: Sequence[_Sentence]) -> list[_Hit]:
+    hits: list[_Hit] = []
+    for s in sents:
+        for rx in _METRIC_RULES:
+            for m in rx.finditer(s.text):
+                tail = s.text[m.start() : m.end() + 20]
+                if not _METRIC_VETO.search(tail):
+                    hits.append((s.start + m.start(), s.start + m.end()))
+    return hits
+
+
+def _subject_ok(text: str, verb_start: int) -> bool:
+    # The nearest pronoun before the verb is its likely subject: "they sent requirements"
+    # or "let her run the meeting with the PMs" is someone else's contact, not the speaker's.
+    before = text[max(0, verb_start - 40) : verb_start]
+    if _NOT_DONE.search(before):
+        return False
+    found = _SUBJECT.findall(before)
+    if found:
+        return found[-1].lower() in {"i", "we"}
+    return bool(_FIRST_PERSON.search(text))
+
+
+def _stakeholders(sents: Sequence[_Sentence]) -> list[_Hit]:
+    hits: list[_Hit] = []
+    for i, s in enumerate(sents):
+        if _HYPOTHETICAL.search(s.text) or _any(_CREDIT_RULES, s):
+            # Telling the VP who did the work is credit, not alignment; "next time I'd
+            # update them" is a plan, not something that happened.
+            continue
+        acted = _first(_PARTY_ACTS, s)
+        if acted:
+            hits.append(acted)
+            continue
+        for verb in _ALIGN.finditer(s.text):
+            if not _subject_ok(s.text, verb.start()):
+                continue
+            lo, hi = max(0, verb.start() - 50), verb.end() + 70
+            party = _PARTY_RX.search(s.text, lo, min(hi, len(s.text)))
+            if party is None and i > 0 and re.match(r"(?i)sat|agreed", verb.group()):
+                party = _PARTY_RX.search(sents[i - 1].text)
+                if party is not None:
+                    hits.append((s.start + verb.start(), s.start + verb.end()))
+                    break
+            if party is not None:
+                hits.append(
+                    (
+                        s.start + min(verb.start(), party.start()),
+                        s.start + max(verb.end(), party.end()),
+                    )
+                )
+                break
+    return hits
+
+
+def _tradeoffs(sents: Sequence[_Sentence]) -> list[_Hit]:
+    hits: list[_Hit] = []
+    for i, s in enumerate(sents):
+        hits.extend(_any(_TRADEOFF_RULES, s))
+        m = _TRADEOFF_OPTIONS.search(s.text)
+        if m:
+            rest = s.text[m.end() :]
+            nxt = sents[i + 1].text if i + 1 < len(sents) else ""
+            if _TRADEOFF_JUDGEMENT.search(rest) or _TRADEOFF_JUDGEMENT.search(nxt):
+                hits.append((s.start + m.start(), s.start + m.end()))
+    return hits
+
+
+def _risk(sents: Sequence[_Sentence]) -> list[_Hit]:
+    hits: list[_Hit] = []
+    for i, s in enumerate(sents):
+        named = _first(_RISK_NAMED, s)
+        if named is None:
+            continue
+        for t in sents[max(0, i - _RISK_LOOKBACK) : i + 1 + _RISK_WINDOW]:
+            contained = _first(_RISK_CONTAINED, t)
+            if contained:
+                hits.extend([named, contained])
+                break
+    return hits
+
+
+def _decision(sents: Sequence[_Sentence]) -> list[_Hit]:
+    hits: list[_Hit] = []
+    for i, s in enumerate(sents):
+        so = _first(_DECISION_SO, s)
+        if so:
+            hits.append(so)
+            continue
+        verb = _first(_DECISION_VERB, s)
+        if verb:
+            following = sents[i + 1 : i + 1 + _DECISION_REASON_REACH]
+            if _DECISION_REASON.search(s.text) or any(
+                _DECISION_REASON_NEXT.search(t.text) for t in following
+            ):
+                hits.append(verb)
+            continue
+        if i > 0 and _DECISION_CONTEXT.search(sents[i - 1].text):
+            made = _first(_CHOICE_MADE, s)
+            if made:
+                hits.append(made)
+    return hits
+
+
+_DETECTORS: Mapping[str, _Detector] = MappingProxyType(
+    {
+        "stakeholders": _stakeholders,
+        "tradeoffs": _tradeoffs,
+        "risk": _risk,
+        "metrics": _metrics,
+        "people": _simple(_PEOPLE_RULES),
+        "decision": _decision,
+        "reflection": _simple(_REFLECTION_RULES),
+        "credit": _simple(_CREDIT_RULES),
+        "ownership": _simple(_OWNERSHIP_RULES),
+        "business": _simple(_BUSINESS_RULES),
+    }
+)
+
+
+def _check_expects(expects: Sequence[str]) -> tuple[str, ...]:
+    unknown = [name for name in expects if name not in SIGNALS]
+    if unknown:
+        raise ValueError(f"unknown signal(s): {', '.join(unknown)}")
+    return tuple(dict.fromkeys(expects))
+
+
+def analyze(text: str, expects: Sequence[str] = ()) -> Analysis:
+    """Detect the ten leadership signals in `text`; `expects` orders what is missing.
+
+    Raises `ValueError` if `expects` names something that is not in `SIGNALS`.
+    """
+    expected = _check_expects(expects)
+    sents = _sentences(text)
+    spans: list[Span] = []
+    for name in SIGNALS:
+        merged: list[_Hit] = []
+        for start, end in sorted(set(_DETECTORS[name](sents))):
+            if merged and start < merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            else:
+                merged.append((start, end))
+        spans.extend(Span(name, a, b, text[a:b]) for a, b in merged)
+    spans.sort(key=lambda sp: (sp.start, SIGNALS.index(sp.signal)))
+    evidence = {
+        name: tuple(dict.fromkeys(sp.phrase for sp in spans if sp.signal == name))
+        for name in SIGNALS
+    }
+    signals = {name: bool(evidence[name]) for name in SIGNALS}
+    absent = [name for name in SIGNALS if not signals[name]]
+    missing = tuple(n for n in expected if n in absent) + tuple(
+        n for n in absent if n not in expected
+    )
+    words = len(_WORD.findall(text))
+    return Analysis(
+        signals=MappingProxyType(signals),
+        evidence=MappingProxyType(evidence),
+        spans=tuple(spans),
+        words=words,
+        speaking_seconds=round(words * 60 / WORDS_PER_MINUTE),
+        i_count=len(_I_PRONOUN.findall(text)),
+        we_count=len(_WE_PRONOUN.findall(text)),
+        missing=missing,
+        expected=expected,
+    )
+
+
+# Rubric items are short phrases written by deck authors ("Credited Tomás and Grace",
+# "Weighed three options and named what the chosen one gave up") that lead with what the
+# answer did, so the earliest cue wins: "Owned a mistake and named the practice that changed"
+# is ownership, "Aligned the director using a measured baseline" is stakeholders. Ties go to
+# the earlier rule, the more specific signals being listed first.
+_RUBRIC_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, _rx(p))
+    for name, p in (
+        (
+            "credit",
+            r"\bcredit\w*|\brecogni[sz]\w*|\backnowledg\w*|\bpraise\w*|\bshout-?out"
+            r"|\bby\s+name\b.*\b(?:work|contribution)",
+        ),
+        (
+            "ownership",
+            r"\bown(?:ed|s|ing)?\s+(?:a|the|that|not|their|his|her|my|up|\w+ing)"
+            r"\b|\baccountab\w*|\bmistake|\bfault\b|\bapologi\w*|\bfailure\b|\badmitt?\w*"
+            r"|\bresponsibility\b|\bwithout\s+blam\w*|\bblame",
+        ),
+        (
+            "risk",
+            r"\brisks?\b|\brollback|\broll\s+back|\bphas\w*|\bcontingenc\w*|\bmitigat\w*"
+            r"|\bcanary|\bfreeze|\bfeature\s+flag|\bfallback|\bcontain\w*|\bdegraded\s+mode",
+        ),
+        (
+            "tradeoffs",
+            r"\btrade-?offs?\b|\bweigh\w*|\boptions?\b|\balternatives?\b|\bgave\s+up"
+            r"|\bgiv(?:e|en|ing)\s+up|\bopportunity\s+cost|\bversus\b|\bpros\s+and\s+cons|\bcompared",
+        ),
+        (
+            "metrics",
+            r"\bmetrics?\b|\bmeasur\w*|\bnumbers?\b|\bbaseline|\bquantif\w*"
+            r"|\bbefore\s+and\s+after|\bpercent|\d",
+        ),
+        (
+            "people",
+            r"\bmentor\w*|\bcoach\w*|\bdevelop\w*|\bgr[eo]w\w*|\bdelegat\w*|\bcareer"
+            r"|\bfeedback|\bstretch|\bsponsor\w*|\bjunior|\bpromot\w*|\bgrowth",
+        ),
+        (
+            "stakeholders",
+            r"\bstakeholders?|\balign\w*|\bbuy-in|\bmanag\w*\s+up|\binform\w*"
+            r"|\binfluenc\w*|\bcross-team|\bother\s+teams?|\bproduct\s+manager|\bsales\b"
+            r"|\bleadership\b|\bdirector|\bVP\b|\bpartner\s+teams?|\bkept\s+\w+\s+updated"
+            r"|\bcommunicat\w*|\bescalat\w*|\bnegotiat\w*|\bexpectations\b|\bmade\s+the\s+case"
+            r"|\bproduct\s+(?:leader|director|lead)",
+        ),
+        (
+            "decision",
+            r"\bdecision|\bdecided|\bdecide\b|\bchose|\bchoos\w*|\bchoice|\bthe\s+call\b"
+            r"|\bmade\s+a\s+call|\bcommitted\s+to",
+        ),
+        (
+            "reflection",
+            r"\blearn\w*|\bdifferently|\breflect\w*|\bhindsight|\blessons?\b"
+            r"|\bretro\w*|\bwould\s+change|\bwhat\s+(?:would|changed)|\bchanged\s+(?:how|course)",
+        ),
+        (
+            "business",
+            r"\bbusiness|\brevenue|\bcustomers?\b|\busers?\b|\bcost\w*|\bdeals?\b"
+            r"|\bimpact|\bmarket|\bdeadline|\bpriorit\w*|\bmoney|\bclient",
+        ),
+    )
+)
+
+
+def rubric_signal(item: str) -> str | None:
+    """Which signal a free-text rubric item is about, or None if it names none."""
+    best: tuple[int, str] | None = None
+    for name, rx in _RUBRIC_RULES:
+        m = rx.search(item)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), name)
+    return best[1] if best else None
+
+
+QUALITY_EXPECTED_WEIGHT = 0.8
+"""Share of the proposed quality that comes from the expected (or core) signals."""
+QUALITY_BONUS_SIGNALS = 3
+"""How many other signals earn the full remaining share."""
+
+
+def propose_quality(analysis: Analysis, expects: Sequence[str] = ()) -> int:
+    """Propose a quality rating 1..5 from the signals an answer shows.
+
+    The rule: take the signals the card expects (or, with none, `CORE_SIGNALS`, the ones
+    PRODUCT.md's quality 5 names). Their coverage is the share shown; the bonus is the share
+    of `QUALITY_BONUS_SIGNALS` other signals shown, capped at 1. The score
+    ``0.8 * coverage + 0.2 * bonus`` maps onto 1..5 as ``1 + round_half_up(4 * score)``.
+    Showing one more signal never lowers the proposal, all expected signals and three others
+    give 5, and nothing shown gives 1.
+    """
+    target = _check_expects(expects) or CORE_SIGNALS
+    shown = {name for name in SIGNALS if analysis.signals.get(name, False)}
+    coverage = len(shown.intersection(target)) / len(target)
+    bonus = min(1.0, len(shown.difference(target)) / QUALITY_BONUS_SIGNALS)
+    score = QUALITY_EXPECTED_WEIGHT * coverage + (1 - QUALITY_EXPECTED_WEIGHT) * bonus
+    return 1 + math.floor(4 * score + 0.5)
