@@ -26,6 +26,7 @@ def stats_document(store: Store, *, days: int | None = None) -> dict[str, Any]:
             "source": store.meta("optimize.source") or "default",
             "evaluation": None if evaluation is None else json.loads(evaluation),
         },
+        "signals": signal_trends(store),
     }
 
 
@@ -47,7 +48,9 @@ def stats_text(document: dict[str, Any]) -> str:
         ["#", "competency", "reviews", "recall", "quality", "memory", "seen", "weakness", "why"],
         rows,
     )
-    return f"{head}\n{table}"
+    notes = [n["text"] for n in document.get("signals", {}).get("notes", [])]
+    tail = "\n\nIn your typed answers:\n" + "\n".join(f"- {n}" for n in notes) if notes else ""
+    return f"{head}\n{table}{tail}"
 
 
 def trend(store: Store, competency: str, *, days: int | None = None) -> dict[str, Any]:
@@ -84,3 +87,52 @@ def trend_text(document: dict[str, Any]) -> str:
     if not rows:
         return head + "\nno reviews yet"
     return head + "\n" + textout.table(["week", "reviews", "recall", "quality"], rows)
+
+
+SIGNAL_WORDS = {
+    "stakeholders": "say who outside the team you aligned",
+    "tradeoffs": "weigh options or say what you gave up",
+    "risk": "name a risk and how you contained it",
+    "metrics": "state a measurable outcome",
+    "people": "say whom you grew or delegated to",
+    "decision": "state a decision and its reason",
+    "reflection": "say what you learned or would change",
+    "credit": "credit the team or named people",
+    "ownership": "own a mistake in the first person",
+    "business": "tie the work to a business outcome",
+}
+RARE_SHARE = 0.4
+MIN_ANSWERS = 3
+
+
+def signal_trends(store: Store) -> dict[str, Any]:
+    """Which signals your recent typed answers show, per competency, and what you rarely do.
+
+    A note is raised for a signal the competency's cards often expect (at least three of
+    them) that fewer than 40% of your last answers (at least three) show.
+    """
+    from drill.core.analysis import SIGNALS, analyze
+
+    comps = store.competencies()
+    expected = store.expected_signals()
+    shares: dict[str, dict[str, float]] = {}
+    notes: list[dict[str, Any]] = []
+    for competency, answers in store.typed_answers().items():
+        found = {s: 0 for s in SIGNALS}
+        for answer in answers:
+            for signal, present in analyze(answer).signals.items():
+                found[signal] += int(present)
+        share = {s: found[s] / len(answers) for s in SIGNALS}
+        shares[competency] = {s: round(v, 3) for s, v in share.items()}
+        if len(answers) < MIN_ANSWERS:
+            continue
+        for signal, cards in sorted(expected.get(competency, {}).items(), key=lambda kv: -kv[1]):
+            if cards >= 3 and share[signal] < RARE_SHARE:
+                name = comps[competency].name if competency in comps else competency
+                notes.append({
+                    "competency": competency, "signal": signal, "share": round(share[signal], 3),
+                    "answers": len(answers),
+                    "text": f"You rarely {SIGNAL_WORDS[signal]} in {name.lower()} answers "
+                            f"({share[signal]:.0%} of your last {len(answers)}).",
+                })
+    return {"by_competency": shares, "notes": notes}

@@ -957,6 +957,32 @@ class Store:
         )
         return [(self._card(r), r["lapses"], bool(r["suspended"])) for r in rows]
 
+    def typed_answers(self, *, per_competency: int = 30) -> dict[str, list[str]]:
+        """The most recent typed answers (reviews and practice) of each competency."""
+        rows = self.conn.execute(
+            "SELECT competency, answer FROM (SELECT c.competency, x.answer, ROW_NUMBER() OVER "
+            "(PARTITION BY c.competency ORDER BY x.at DESC) AS n FROM (SELECT card_id, answer, "
+            "reviewed_at AS at FROM reviews WHERE answer != '' UNION ALL SELECT card_id, answer, "
+            "practiced_at FROM practice WHERE answer != '') x JOIN cards c ON c.id = x.card_id) "
+            "WHERE n <= ?",
+            (per_competency,),
+        )
+        out: dict[str, list[str]] = {}
+        for competency, answer in rows:
+            out.setdefault(competency, []).append(answer)
+        return out
+
+    def expected_signals(self) -> dict[str, dict[str, int]]:
+        """Per competency: how many of its cards expect each signal."""
+        out: dict[str, dict[str, int]] = {}
+        for competency, body in self.conn.execute(
+            "SELECT competency, body FROM cards WHERE retired = 0 AND body LIKE '%\"expects\"%'"
+        ):
+            for signal in json.loads(body).get("expects", ()):
+                counts = out.setdefault(competency, {})
+                counts[signal] = counts.get(signal, 0) + 1
+        return out
+
     def answer_durations(self) -> dict[str, tuple[int, int]]:
         """Per card type: (number of reviews, total ms) with a duration recorded."""
         rows = self.conn.execute(

@@ -267,7 +267,10 @@ def _card(
     values: dict[str, Any] = {name: f.text(name) for name in TEXT_FIELDS}
     values.update({name: f.items(name) for name in LIST_FIELDS})
     for name in _REQUIRED[card_type]:
-        if not values[name] and name in f.values:
+        node = f.values.get(name)
+        if node is not None and not isinstance(node, yaml.ScalarNode):
+            continue  # already reported as the wrong shape
+        if not values[name] and node is not None:
             problems.append(Problem(f.line_for(name), f"card {index}: '{name}' is empty"))
         elif not values[name]:
             problems.append(

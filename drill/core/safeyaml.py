@@ -26,6 +26,8 @@ _Loader: type[yaml.BaseLoader] = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 _ANCHOR_OR_ALIAS = re.compile(r"(?:^|[\s\[{,:])[&*][^\s,\[\]{}]", re.MULTILINE)
 _COMPACT_NESTING = re.compile(r"^[ \t]*(?:[-?:][ \t]+){6,}", re.MULTILINE)
 _DEEP_INDENT = re.compile(r"^[ \t]{%d,}\S" % _SUSPECT_INDENT, re.MULTILINE)
+_RAW_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
+"""Control characters YAML refuses; they are dropped so a stray one costs nothing."""
 _NOT_BRACKETS = re.compile(r"[^\[\]{}]+")
 
 
@@ -56,7 +58,7 @@ def decode(data: bytes) -> str:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise YamlProblem(Problem(line, "not UTF-8 text (save the file as UTF-8)")) from None
-    return text
+    return _RAW_CONTROL.sub("", text)
 
 
 def compose(text: str) -> yaml.Node | None:
@@ -67,10 +69,7 @@ def compose(text: str) -> yaml.Node | None:
     try:
         node: yaml.Node | None = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
-        reason = exc.problem or exc.context or "invalid YAML"
-        raise YamlProblem(Problem(line, f"YAML syntax: {reason}")) from None
+        raise YamlProblem(_syntax_problem(exc)) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(Problem(None, f"YAML syntax: {exc}")) from None
     except RecursionError:
@@ -80,6 +79,21 @@ def compose(text: str) -> yaml.Node | None:
     if node is not None:
         _check_tree(node)
     return node
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError) -> Problem:
+    """The problem at the line a person should look at.
+
+    When the parser ran off the end of the file (an unclosed quote or bracket), the place
+    the construct opened is more useful than the end of the file.
+    """
+    reason = exc.problem or exc.context or "invalid YAML"
+    mark = exc.problem_mark
+    if exc.context_mark is not None and (mark is None or "end of stream" in (exc.problem or "")):
+        mark = exc.context_mark
+        reason = f"{exc.context} that is never closed" if exc.context else reason
+    line = mark.line + 1 if mark is not None else None
+    return Problem(line, f"YAML syntax: {reason}")
 
 
 def _looks_risky(text: str) -> bool:
@@ -111,9 +125,7 @@ def _check_events(text: str) -> None:
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
-        raise YamlProblem(Problem(line, f"YAML syntax: {exc.problem or exc.context}")) from None
+        raise YamlProblem(_syntax_problem(exc)) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(Problem(None, f"YAML syntax: {exc}")) from None
 

@@ -64,6 +64,7 @@ class StatsScreen(Screen[None]):
             with Horizontal(id="stats-bottom"):
                 yield Static(id="heatmap", classes="panel")
                 yield Static(id="forecast", classes="panel")
+            yield Static(id="signal-notes", classes="panel")
             yield Static(id="leech-title")
             yield DataTable(id="leeches", cursor_type="row")
         yield Footer()
@@ -80,6 +81,18 @@ class StatsScreen(Screen[None]):
         self._heatmap()
         self._forecast()
         self._leeches()
+        self._signal_notes()
+
+    def _signal_notes(self) -> None:
+        from drill.reports import signal_trends
+
+        notes = signal_trends(self.drill.store)["notes"]
+        widget = self.query_one("#signal-notes", Static)
+        if not notes:
+            widget.update(Content("Answer signals: type answers (w) in sessions to see which "
+                                  "leadership signals you tend to leave out."))
+            return
+        widget.update(Content("In your typed answers:\n" + "\n".join(f"• {n['text']}" for n in notes)))
 
     def _sorted(self) -> list[CompetencyStats]:
         rows = [r for r in self.rows if self.dimension in (None, r.dimension)]

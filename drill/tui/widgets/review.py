@@ -16,7 +16,7 @@ from drill.core.model import Rating
 from drill.tui.text import styled
 
 RATING_NAMES = {Rating.AGAIN: "Again", Rating.HARD: "Hard", Rating.GOOD: "Good", Rating.EASY: "Easy"}
-QUALITY_HINTS = {1: "IC framing", 2: "some context", 3: "decisions", 4: "trade-offs, people", 5: "outcome, reflection"}
+QUALITY_HINTS = {1: "IC only", 2: "context", 3: "decisions", 4: "trade-offs", 5: "outcome"}
 
 
 class RatingBar(Horizontal):

@@ -1,0 +1,235 @@
+"""CSV and TSV decks: a header row naming the deck-file fields, one card per row.
+
+Each row is turned into the YAML node tree a deck file would hold for that card (every
+node marked with the row's first physical line) and checked by the same rules as a YAML
+deck, so a CSV card is valid exactly when the same card written in YAML would be.
+
+List fields (``signals``, ``pitfalls``, ``tags`` ...) hold several items in one cell,
+separated by ``|`` or by line breaks inside the cell.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+import re
+import unicodedata
+from collections.abc import Iterable
+from pathlib import PurePath
+
+import yaml
+
+from drill.core import decks
+from drill.core.decks import CARD_KEYS, ID_PATTERN, LIST_FIELDS, DeckError, clean_text
+from drill.core.model import Card, CardType, Deck
+from drill.core.safeyaml import MAX_BYTES, Problem
+
+DELIMITERS = (",", "\t", ";")
+"""Delimiters recognised in a ``.csv`` file; ``.tsv`` files always use tabs."""
+DEFAULT_TYPE = CardType.BASIC
+"""The card type of a row whose ``type`` cell is empty (or a file without the column)."""
+_LIST_SPLIT = re.compile(r"\s*(?:\||\r\n|\r|\n)\s*")
+_STR_TAG = "tag:yaml.org,2002:str"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_MAP_TAG = "tag:yaml.org,2002:map"
+
+
+def parse_csv(
+    data: bytes, *, path: str, deck_id: str | None, known_competencies: Iterable[str]
+) -> tuple[Deck, list[str]]:
+    """The deck in a CSV/TSV file and warnings, or :class:`DeckError` with every problem.
+
+    The deck id is ``deck_id`` or the file name slugified; the title is the file name.
+    """
+    text = _decode(data, path)
+    deck = _deck_id(deck_id, path)
+    rows = _rows(text, path)
+    if not rows:
+        raise DeckError(path, [Problem(None, "the file is empty; a CSV deck needs a header row")])
+    header_line, header = rows[0]
+    problems: list[Problem] = []
+    columns = _columns(header, header_line, problems)
+    if "prompt" not in columns:
+        problems.append(Problem(header_line, "the header row has no 'prompt' column"))
+    if "competency" not in columns:
+        problems.append(Problem(header_line, "the header row has no 'competency' column"))
+    if len(rows) == 1:
+        problems.append(Problem(header_line, "no cards below the header row"))
+    if problems:
+        raise DeckError(path, problems)
+    known = set(known_competencies)
+    cards: list[Card] = []
+    seen: dict[str, int] = {}
+    derived = 0
+    for index, (line, row) in enumerate(rows[1:], start=1):
+        node = _card_node(row, columns, line, index, problems)
+        if node is None:
+            continue
+        card = _card(node, index, deck, known, problems)
+        if card is None:
+            continue
+        has_id = any(key.value == "id" for key, _ in node.value)
+        derived += not has_id
+        if card.key in seen:
+            why = (
+                f"the same prompt as the card at line {seen[card.key]} (ids come from the prompt)"
+                if not has_id
+                else f"duplicate id '{card.key}' (first at line {seen[card.key]})"
+            )
+            problems.append(Problem(line, f"card {index}: {why}"))
+            continue
+        seen[card.key] = line
+        cards.append(card)
+    if problems:
+        raise DeckError(path, problems)
+    warnings = []
+    if derived:
+        where = f"{derived} rows have no id" if "id" in columns else "the file has no 'id' column"
+        warnings.append(
+            f"{path}: {where}, so those card ids are derived from the prompt: editing a prompt "
+            "will start that card afresh (add an 'id' column to keep history across edits)"
+        )
+    return Deck(deck, _title(path, deck), tuple(cards)), warnings
+
+
+def slugify(text: str) -> str:
+    """``text`` reduced to ``[a-z0-9-]`` (accents folded, other runs turned into one '-')."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+
+
+def _card(
+    node: yaml.MappingNode, index: int, deck_id: str, known: set[str], problems: list[Problem]
+) -> Card | None:
+    # The deck parser's card check, shared so CSV and YAML cards obey the same rules.
+    return decks._card(node, index, deck_id, known, problems)
+
+
+def _decode(data: bytes, path: str) -> str:
+    if len(data) > MAX_BYTES:
+        size = len(data) / 2**20
+        raise DeckError(
+            path, [Problem(None, f"file is {size:.1f} MB; the limit is {MAX_BYTES // 2**20} MB")]
+        )
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise DeckError(
+            path, [Problem(line, "not UTF-8 text (save the sheet as 'CSV UTF-8')")]
+        ) from None
+
+
+def _deck_id(deck_id: str | None, path: str) -> str:
+    if deck_id is not None:
+        if not ID_PATTERN.match(deck_id):
+            raise DeckError(
+                path, [Problem(None, f"deck id must use only a-z, 0-9 and '-' (got '{deck_id}')")]
+            )
+        return deck_id
+    slug = slugify(PurePath(path).stem)
+    if not slug:
+        raise DeckError(
+            path, [Problem(None, "cannot make a deck id from the file name; pass --deck ID")]
+        )
+    return slug
+
+
+def _title(path: str, deck_id: str) -> str:
+    stem = clean_text(PurePath(path).stem.replace("_", " "))
+    return stem or deck_id.replace("-", " ").title()
+
+
+def _delimiter(text: str, path: str) -> str:
+    """The delimiter that splits the header line into the most known field names."""
+    if path.lower().endswith(".tsv"):
+        return "\t"
+    first = text.split("\n", 1)[0]
+
+    def known_names(delimiter: str) -> int:
+        cells = next(csv.reader([first], delimiter=delimiter), [])
+        return sum(_column_name(cell) in CARD_KEYS for cell in cells)
+
+    return max(DELIMITERS, key=known_names)
+
+
+def _rows(text: str, path: str) -> list[tuple[int, list[str]]]:
+    """Non-blank rows with the physical line each starts on."""
+    delimiter = _delimiter(text, path)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    rows: list[tuple[int, list[str]]] = []
+    start = 1
+    try:
+        for row in reader:
+            if any(cell.strip() for cell in row):
+                rows.append((start, row))
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        reason = str(exc)
+        if "unexpected end of data" in reason:
+            reason = "a quoted cell is never closed (a '\"' is missing)"
+        elif "field larger than field limit" in reason:
+            reason = f"a cell is longer than {csv.field_size_limit()} characters"
+        else:
+            reason = f"CSV syntax: {reason} (put a '\"' inside a quoted cell as '\"\"')"
+        raise DeckError(path, [Problem(start, reason)]) from None
+    return rows
+
+
+def _column_name(cell: str) -> str:
+    return re.sub(r"[\s-]+", "_", cell.strip().lower())
+
+
+def _columns(header: list[str], line: int, problems: list[Problem]) -> dict[str, int]:
+    """Field name → cell index, reporting unknown, duplicate and unnamed columns."""
+    columns: dict[str, int] = {}
+    for position, cell in enumerate(header, start=1):
+        name = _column_name(cell)
+        if not name:
+            problems.append(Problem(line, f"column {position} has no name in the header row"))
+        elif name not in CARD_KEYS:
+            hints = difflib.get_close_matches(name, CARD_KEYS, n=1, cutoff=0.75)
+            hint = hints[0] if hints else None
+            extra = f" (did you mean '{hint}'?)" if hint else f" (known: {', '.join(CARD_KEYS)})"
+            problems.append(Problem(line, f"unknown column '{cell.strip()}'{extra}"))
+        elif name in columns:
+            problems.append(Problem(line, f"column '{name}' appears twice in the header row"))
+        else:
+            columns[name] = position - 1
+    return columns
+
+
+def _card_node(
+    row: list[str], columns: dict[str, int], line: int, index: int, problems: list[Problem]
+) -> yaml.MappingNode | None:
+    """The mapping a YAML deck would hold for this row; empty cells are left out."""
+    width = max(columns.values()) + 1
+    if any(cell.strip() for cell in row[width:]):
+        message = f"card {index}: the row has {len(row)} cells but the header names {width}"
+        problems.append(Problem(line, message))
+        return None
+    mark = yaml.Mark("csv", 0, line - 1, 0, "", 0)
+    pairs: list[tuple[yaml.Node, yaml.Node]] = []
+    for name, position in columns.items():
+        cell = row[position] if position < len(row) else ""
+        value: yaml.Node
+        if name in LIST_FIELDS:
+            items = [item for item in _LIST_SPLIT.split(cell.strip()) if item]
+            if not items:
+                continue
+            scalars = [yaml.ScalarNode(_STR_TAG, item, mark, mark) for item in items]
+            value = yaml.SequenceNode(_SEQ_TAG, scalars, mark, mark)
+        elif name == "type":
+            # Spreadsheet users write "Question"; the type names are lower case.
+            kind = cell.strip().lower() or DEFAULT_TYPE.value
+            value = yaml.ScalarNode(_STR_TAG, kind, mark, mark)
+        elif cell.strip():
+            value = yaml.ScalarNode(_STR_TAG, cell, mark, mark)
+        else:
+            continue
+        pairs.append((yaml.ScalarNode(_STR_TAG, name, mark, mark), value))
+    if "type" not in columns:
+        type_node = yaml.ScalarNode(_STR_TAG, DEFAULT_TYPE.value, mark, mark)
+        pairs.append((yaml.ScalarNode(_STR_TAG, "type", mark, mark), type_node))
+    return yaml.MappingNode(_MAP_TAG, pairs, mark, mark)
