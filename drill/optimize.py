@@ -30,12 +30,16 @@ import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
 import fsrs
 
 from drill.core.model import CardType, Rating, Review
 from drill.core.settings import Settings
 from drill.store import Store
+
+if TYPE_CHECKING:
+    from fsrs_rs_python import FSRSItem
 
 MIN_REVIEWS = 400
 FIT_SHARE = 0.75
@@ -68,8 +72,11 @@ class OptimizeResult:
     reviews: int
     """Scheduled reviews in the history."""
     adopted: bool
+    """The fitted parameters are now in use."""
     reason: str
     """Why the parameters were or were not adopted, in words."""
+    better: bool = False
+    """The fitted parameters passed the test (adopted unless this was a dry run)."""
     fit_reviews: int = 0
     judged_reviews: int = 0
     """Later reviews the two parameter sets were judged on."""
@@ -97,6 +104,7 @@ class OptimizeResult:
             "rmse_before": rounded(self.before.rmse_bins if self.before else None),
             "rmse_after": rounded(self.after.rmse_bins if self.after else None),
             "adopted": self.adopted,
+            "would_adopt": self.better,
             "reason": self.reason,
             "dry_run": self.dry_run,
             "split_at": self.split_at.isoformat() if self.split_at else None,
@@ -129,10 +137,20 @@ def optimize(
     types = {cid: card.type for cid, card in store.cards(card_ids).items()}
     result = evaluate(history, types, settings, progress=progress)
     result = replace(result, dry_run=dry_run, evaluated_at=now)
-    if result.adopted and not dry_run and result.parameters_after is not None:
-        store.save_settings(replace(settings, parameters=result.parameters_after))
-        store.set_meta(EVALUATION_KEY, json.dumps(result.to_json()))
-        store.set_meta(SOURCE_KEY, "fitted")
+    fitted = result.parameters_after
+    if not result.better or fitted is None:
+        return result
+    if dry_run:
+        return replace(
+            result,
+            adopted=False,
+            reason=result.reason.removesuffix("; adopted.")
+            + "; they would be adopted (dry run: nothing changed).",
+        )
+    result = replace(result, adopted=True)
+    store.save_settings(replace(settings, parameters=fitted))
+    store.set_meta(EVALUATION_KEY, json.dumps(result.to_json()))
+    store.set_meta(SOURCE_KEY, "fitted")
     return result
 
 
@@ -146,7 +164,7 @@ def evaluate(
     """Fit on the earlier part of ``history``, judge both parameter sets on the later part.
 
     ``history`` is in time order; ``types`` gives each card's type (for its learning steps).
-    Nothing is stored.
+    Nothing is stored, and ``adopted`` stays False: ``better`` says whether to adopt.
     """
     current = tuple(settings.parameters)
     total = len(history)
@@ -174,7 +192,17 @@ def evaluate(
             progress(min(done, units), units)
 
     step(0)
-    fitted = fit_parameters(fit_items, current)
+    try:
+        fitted = fit_parameters(fit_items, current)
+    except Exception as exc:  # fsrs-rs raises its own exception types, e.g. for too little data
+        return OptimizeResult(
+            reviews=total,
+            adopted=False,
+            parameters_before=current,
+            split_at=split_at,
+            fit_reviews=fit_count,
+            reason=f"The fit failed ({exc}); kept your current parameters.",
+        )
     step(2)
     before = score(current, histories, types, settings, since=split_at, step=step)
     base = OptimizeResult(
@@ -205,8 +233,8 @@ def evaluate(
             reason=f"The fit gave parameters py-fsrs refuses ({problem}); kept your current ones.",
         )
     after = score(fitted, histories, types, settings, since=split_at, step=step)
-    adopted, reason = judge(before, after)
-    return replace(base, after=after, parameters_after=fitted, adopted=adopted, reason=reason)
+    better, reason = judge(before, after)
+    return replace(base, after=after, parameters_after=fitted, better=better, reason=reason)
 
 
 def judge(before: Score, after: Score) -> tuple[bool, str]:
@@ -218,11 +246,15 @@ def judge(before: Score, after: Score) -> tuple[bool, str]:
         f"on your last {after.judged} reviews"
     )
     if gain >= MIN_GAIN and after.rmse_bins < before.rmse_bins:
-        return True, f"Your parameters predict your later reviews {gain:.0%} better ({figures}); adopted."
+        return (
+            True,
+            f"Your parameters predict your later reviews {gain:.0%} better ({figures}); adopted.",
+        )
     if gain > 0 and after.rmse_bins < before.rmse_bins:
         return False, (
             f"Fitted parameters predict your later reviews only {gain:.1%} better ({figures}), "
-            f"less than the {MIN_GAIN:.1%} worth changing your schedule for; kept your current ones."
+            f"less than the {MIN_GAIN:.0%} worth changing your schedule for; "
+            "kept your current ones."
         )
     return False, (
         f"Fitted parameters do not predict your later reviews better ({figures}); "
@@ -230,7 +262,7 @@ def judge(before: Score, after: Score) -> tuple[bool, str]:
     )
 
 
-def fit_parameters(items: Sequence[object], initial: Sequence[float]) -> tuple[float, ...]:
+def fit_parameters(items: Sequence[FSRSItem], initial: Sequence[float]) -> tuple[float, ...]:
     """FSRS parameters fitted by fsrs-rs to ``items`` (``FSRSItem`` values)."""
     import fsrs_rs_python
 
@@ -240,7 +272,7 @@ def fit_parameters(items: Sequence[object], initial: Sequence[float]) -> tuple[f
 
 def fsrs_items(
     histories: Mapping[str, Sequence[tuple[datetime, Rating]]], *, before: datetime
-) -> list[object]:
+) -> list[FSRSItem]:
     """fsrs-rs training items from the reviews before ``before``.
 
     One item per review that came a day or more after the card's previous one, holding the
@@ -249,7 +281,7 @@ def fsrs_items(
     """
     import fsrs_rs_python
 
-    items: list[object] = []
+    items: list[FSRSItem] = []
     for reviews in histories.values():
         sequence = []
         previous: datetime | None = None

@@ -107,7 +107,7 @@ class MockScreen(Screen[None]):
             return self.stage == "review" and index < len(self.query_one(Checklist).items)
         return True
 
-    def _name(self, comp: str) -> str:
+    def _comp_name(self, comp: str) -> str:
         comps = self.drill.competencies
         return comps[comp].name if comp in comps else comp
 
@@ -116,7 +116,7 @@ class MockScreen(Screen[None]):
         total = len(self.answers)
         self.query_one("#progress", Static).update(Content.assemble(
             (f"Mock loop · question {self.index + 1} of {total}", "bold"), "  ·  ",
-            styled(self._name(answer.card.competency), "$accent"),
+            styled(self._comp_name(answer.card.competency), "$accent"),
         ))
         self.query_one(AnswerTimer).restart(self.drill.store.settings().answer_timer_s, show_limit=True)
         self.query_one("#prompt", Static).update(literal(answer.card.prompt))
@@ -164,7 +164,7 @@ class MockScreen(Screen[None]):
         card = answer.card
         self.query_one("#progress", Static).update(Content.assemble(
             (f"Mock review · {self.index + 1} of {len(self.answers)}", "bold"), "  ·  ",
-            styled(self._name(card.competency), "$accent"),
+            styled(self._comp_name(card.competency), "$accent"),
         ))
         self.query_one(AnswerTimer).stop()
         self.query_one(AnswerArea).display = False
@@ -226,10 +226,10 @@ class MockScreen(Screen[None]):
         parts: list[str | tuple[str, str]] = []
         for a in self.answers:
             q = "–" if a.quality is None else f"{a.quality}/5"
-            parts += [(f"{q:>4}  ", "bold"), styled(self._name(a.card.competency), "$accent"), "\n"]
+            parts += [(f"{q:>4}  ", "bold"), styled(self._comp_name(a.card.competency), "$accent"), "\n"]
         if rated:
             worst = min(rated, key=lambda a: a.quality or 0)
-            parts += ["\n", ("Work on next: ", "bold"), styled(self._name(worst.card.competency), "bold $warning")]
+            parts += ["\n", ("Work on next: ", "bold"), styled(self._comp_name(worst.card.competency), "bold $warning")]
         self.query_one("#mock-review", Static).update(Content.assemble(*parts))
         self.query_one("#hint", Static).update(Content("Answers kept as practice. q: back"))
 

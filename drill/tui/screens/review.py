@@ -79,6 +79,10 @@ class ReviewScreen(Screen[None]):
         Binding("b", "bury", "Bury", id="review.bury"),
         Binding("q,escape", "end", "End", id="review.end"),
         Binding("question_mark", "help", "Keys", id="review.help"),
+        Binding("down,j", "scroll_card(2)", "Scroll", show=False, id="review.scroll_down"),
+        Binding("up,k", "scroll_card(-2)", "Scroll", show=False, id="review.scroll_up"),
+        Binding("pagedown", "scroll_card(12)", "Page", show=False, id="review.page_down"),
+        Binding("pageup", "scroll_card(-12)", "Page", show=False, id="review.page_up"),
     ]
 
     phase: reactive[Phase] = reactive(Phase.FRONT, bindings=True)
@@ -459,6 +463,11 @@ class ReviewScreen(Screen[None]):
         from drill.tui.screens.help import HelpDialog
 
         self.app.push_screen(HelpDialog())
+
+    def action_scroll_card(self, lines: int) -> None:
+        """Scroll the card (nothing has focus, so the screen scrolls it)."""
+        card = self.query_one("#card", VerticalScroll)
+        card.scroll_to(y=card.scroll_y + lines, animate=False)
 
     def watch_phase(self) -> None:
         self.set_class(self.phase is Phase.FRONT, "-front")
