@@ -187,8 +187,10 @@ def apply_caps(
         return 0
     record = _moved_record(store)
     for cid, (old, new) in moves.items():
-        first_old = record.get(cid, [iso(old)])[0]
-        record[cid] = [first_old, iso(new)]
+        earlier = record.get(cid)
+        # a card the cap moved before and nothing touched since keeps its first own due
+        own = earlier[0] if earlier and earlier[1] == iso(old) else iso(old)
+        record[cid] = [own, iso(new)]
     reschedule(
         store,
         {cid: new for cid, (_old, new) in moves.items()},

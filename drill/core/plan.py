@@ -16,9 +16,11 @@ it follows the user's real progress. The model, with its documented numbers:
 - **Reviews a new card brings.** Its reviews follow :data:`GOOD_INTERVALS_DAYS` (2, 11, 46,
   163 days: what FSRS gives a card answered Good every time, default parameters) until the
   next one would fall after the interview. The interview cap then brings it back: into the
-  final window (the last ``final_window_days`` days before the interview, spread evenly) when
-  it was last reviewed before that window, and onto the interview day itself when it was last
-  reviewed inside it. For most plans that is about two reviews after the first answer.
+  final window (the last ``final_window_days`` days before the interview, 4 to 7, chosen so
+  the most cards fit; spread evenly) when it was last reviewed before that window, and onto
+  the interview day itself when it was last reviewed inside it. For most plans that is about
+  two reviews after the first answer. Every card is due again on the interview day: that is
+  what "nothing falls due after the interview day" means for a card reviewed the day before.
 - **Reviews already scheduled** cost their minutes on their day, and each brings one more in
   the same way (as if its next interval went past the interview).
 - **Budget.** A card is placed on the earliest introduction day on which its first answer

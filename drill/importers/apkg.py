@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import html
 import io
 import json
 import re
@@ -41,7 +42,6 @@ import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import IO, Any
 
@@ -69,6 +69,10 @@ MAX_RATIO = 200
 MAX_MEMBERS = 500_000
 MAX_SQL_STEPS = 50_000
 """Progress-handler calls (of :data:`_SQL_STEP_OPS` VM operations each) allowed per package."""
+MAX_TEXT_CHARS = 64 * 2**20
+"""Cap on the cloze text rendered for one package (a card per deletion re-renders it)."""
+MAX_CLOZE_DEPTH = 8
+"""Deeper ``{{cN::`` openings are kept as text, so hostile nesting cannot exhaust the stack."""
 DECK_ID_PREFIX = "anki-"
 _RATIO_FLOOR_BYTES = 2**20
 _SQL_STEP_OPS = 10_000
@@ -87,6 +91,9 @@ _BLOCK_TAGS = frozenset({
     "section", "table", "tbody", "td", "th", "thead", "tr", "ul",
 })
 _HIDDEN_TAGS = frozenset({"script", "style", "head", "title", "template"})
+_TAG_NAME = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]{0,31})")
+_SPACES = re.compile(r"\s+")
+_BLANK_LINES = re.compile(r"\n{3,}")
 _MEDIA_TAGS = frozenset({"img", "audio", "video", "object", "embed"})
 
 
@@ -127,6 +134,9 @@ class _Collection:
 
 @dataclass
 class _Tally:
+    path: str
+    text_left: int = 0
+    """Characters of cloze text that may still be rendered (see :data:`MAX_TEXT_CHARS`)."""
     media: int = 0
     untagged: int = 0
     empty: int = 0
@@ -388,7 +398,7 @@ def _varint(buf: bytes, pos: int) -> tuple[int, int]:
 
 
 def _build(collection: _Collection, path: str, known: set[str]) -> tuple[list[Deck], list[str]]:
-    tally = _Tally()
+    tally = _Tally(path, MAX_TEXT_CHARS)
     deck_ids = _deck_ids(collection.deck_names, collection.note_decks.values())
     seen_guids: set[str] = set()
     for note in collection.notes:
@@ -498,20 +508,27 @@ def _faces(note: _Note, collection: _Collection, tally: _Tally) -> list[tuple[st
         and any(_CLOZE_MARK.search(text) for text in note.fields)
     )
     if not is_cloze:
-        sides = [*note.fields[:2], "", ""][:2]
-        tally.media += sum(_media_count(side) for side in sides)
-        return [(key, _plain(sides[0]), _plain(sides[1]))]
+        (front, front_media), (back, back_media) = (
+            _html_text(side) for side in [*note.fields[:2], "", ""][:2]
+        )
+        tally.media += front_media + back_media
+        return [(key, front, back)]
     position = next((i for i, text in enumerate(note.fields) if _CLOZE_MARK.search(text)), 0)
     text = note.fields[position] if note.fields else ""
     if "image-occlusion:" in text:
         tally.occlusion += 1
         return []
-    extra_html = next(iter(note.fields[position + 1:position + 2]), "")
-    tally.media += _media_count(text) + _media_count(extra_html)
-    extra = _plain(extra_html)
+    extra, extra_media = _html_text(next(iter(note.fields[position + 1:position + 2]), ""))
+    tally.media += _html_text(text)[1] + extra_media
     pieces = _parse_cloze(text)
     out = []
     for number in sorted(_numbers(pieces)):
+        # Each cloze card re-renders the whole text: bound the total so that a note with
+        # thousands of deletions in a long text cannot make the import run for hours.
+        tally.text_left -= len(text)
+        if tally.text_left < 0:
+            raise _error(tally.path, f"the package makes more than {MAX_TEXT_CHARS // 2**20}M "
+                                     "characters of card text; refusing it")
         front = _plain(_render_front(pieces, number))
         deletions = [_plain(_render_plain(body)) for body in _deletions(pieces, number)]
         back = "; ".join(d for d in deletions if d)
@@ -547,7 +564,7 @@ def _parse_cloze(text: str) -> list[_Piece]:
         target().append(text[pos:match.start()])
         pos = match.end()
         token = match.group(0)
-        if match.group(1) is not None:
+        if match.group(1) is not None and len(stack) < MAX_CLOZE_DEPTH:
             cloze = _Cloze(int(match.group(1)))
             target().append(cloze)
             stack.append(cloze)
@@ -599,47 +616,62 @@ def _deletions(pieces: list[_Piece], number: int) -> list[list[_Piece]]:
     return out
 
 
-def _media_count(html: str) -> int:
-    parser = _TextParser()
-    parser.feed(_SOUND.sub("", html))
-    parser.close()
-    return len(_SOUND.findall(html)) + parser.media
+def _plain(markup: str) -> str:
+    return _html_text(markup)[0]
 
 
-def _plain(html: str) -> str:
-    """Readable text of an Anki field: line breaks kept, tags and media references dropped."""
-    parser = _TextParser()
-    parser.feed(_SOUND.sub("", html))
-    parser.close()
-    lines = [" ".join(line.split()) for line in "".join(parser.parts).split("\n")]
-    text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines))
-    return clean_text(text)
+def _html_text(markup: str) -> tuple[str, int]:
+    """Readable text of an Anki field (line breaks kept, tags dropped) and its media count.
+
+    A single forward scan rather than :class:`html.parser.HTMLParser`, which takes minutes
+    on a few hundred kilobytes of unclosed tags: each ``<`` is looked at once and a tag
+    with no ``>`` after it ends the markup, so the time stays linear in the field's size.
+    """
+    media = len(_SOUND.findall(markup))
+    text = _SOUND.sub("", markup)
+    parts: list[str] = []
+    hidden = ""
+    pos, end = 0, len(text)
+    while pos < end:
+        lt = text.find("<", pos)
+        if lt < 0:
+            lt = end
+        if not hidden:
+            parts.append(_data(text[pos:lt]))
+        if lt == end:
+            break
+        if text.startswith("<!--", lt):
+            close = text.find("-->", lt + 4)
+            pos = end if close < 0 else close + 3
+            continue
+        name = _TAG_NAME.match(text, lt)
+        if name is None and not text.startswith(("<!", "<?"), lt):
+            # "a < b": not markup, so the '<' is text.
+            if not hidden:
+                parts.append("<")
+            pos = lt + 1
+            continue
+        gt = text.find(">", lt)
+        if gt < 0:
+            if not hidden:
+                parts.append(_data(text[lt:]))
+            break
+        pos = gt + 1
+        if name is None:
+            continue
+        closing, tag = name.group(1) == "/", name.group(2).lower()
+        if hidden:
+            hidden = "" if closing and tag == hidden else hidden
+        elif tag == "br" or tag in _BLOCK_TAGS:
+            parts.append("\n")
+        elif tag in _HIDDEN_TAGS and not closing and not text[lt:gt].endswith("/"):
+            hidden = tag
+        if tag in _MEDIA_TAGS and not closing:
+            media += 1
+    lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
+    return clean_text(_BLANK_LINES.sub("\n\n", "\n".join(lines))), media
 
 
-class _TextParser(HTMLParser):
-    """Collects text; block elements and ``<br>`` become line breaks; media is counted."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.media = 0
-        self._hidden = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "br" or tag in _BLOCK_TAGS:
-            self.parts.append("\n")
-        elif tag in _HIDDEN_TAGS:
-            self._hidden += 1
-        if tag in _MEDIA_TAGS:
-            self.media += 1
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _BLOCK_TAGS:
-            self.parts.append("\n")
-        elif tag in _HIDDEN_TAGS and self._hidden:
-            self._hidden -= 1
-
-    def handle_data(self, data: str) -> None:
-        if not self._hidden:
-            # HTML shows any run of white space (raw line breaks too) as one space.
-            self.parts.append(re.sub(r"\s+", " ", data.replace("\xa0", " ")))
+def _data(text: str) -> str:
+    # HTML shows any run of white space (raw line breaks too) as one space.
+    return _SPACES.sub(" ", html.unescape(text).replace("\xa0", " "))

@@ -19,6 +19,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from drill.core.decks import clean_text
 from drill.core.mock import pick_mock
 from drill.core.model import Card, CardType
 from drill.metrics import competency_stats
@@ -52,6 +53,8 @@ class MockScreen(Screen[None]):
                   id=f"mock.tick_{letter}") for i, letter in enumerate(Checklist.LETTERS)],
         Binding("q,escape", "leave", "End", id="mock.end"),
     ]
+
+    AUTO_FOCUS = None
 
     stage: reactive[str] = reactive("answer", bindings=True)
 
@@ -148,7 +151,7 @@ class MockScreen(Screen[None]):
         """Keep this answer and move on; after the fifth, start the review."""
         answer = self.answers[self.index]
         answer.duration_ms = self.query_one(AnswerTimer).stop()
-        answer.text = self.query_one(AnswerArea).text.strip()
+        answer.text = clean_text(self.query_one(AnswerArea).text)
         self.index += 1
         if self.index < len(self.answers):
             self._show_question()

@@ -14,6 +14,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from drill.core.decks import clean_text
 from drill.core.model import CardType, Rating
 from drill.core.queue import Mode
 from drill.core.scheduling import format_interval
@@ -84,6 +85,9 @@ class ReviewScreen(Screen[None]):
         Binding("pagedown", "scroll_card(12)", "Page", show=False, id="review.page_down"),
         Binding("pageup", "scroll_card(-12)", "Page", show=False, id="review.page_up"),
     ]
+
+    AUTO_FOCUS = None
+    """No widget takes focus when a card appears, so every review key works at once."""
 
     phase: reactive[Phase] = reactive(Phase.FRONT, bindings=True)
 
@@ -386,7 +390,7 @@ class ReviewScreen(Screen[None]):
             self.rating,
             quality=quality,
             duration_ms=self.duration_ms,
-            answer=self.query_one(AnswerArea).text.strip(),
+            answer=clean_text(self.query_one(AnswerArea).text),
             story_id=self.story_id,
         )
         self.show_card()

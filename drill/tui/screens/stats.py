@@ -44,6 +44,8 @@ class StatsScreen(Screen[None]):
         self.dimension: str | None = None
         self.rows: list[CompetencyStats] = []
         self.trend_of: str | None = None
+        self._follow_cursor = False
+        """The table's first highlight comes from mounting, not the user: keep "all" until then."""
 
     @property
     def drill(self) -> DrillApp:
@@ -82,6 +84,10 @@ class StatsScreen(Screen[None]):
         self._forecast()
         self._leeches()
         self._signal_notes()
+        self.call_after_refresh(self._start_following)
+
+    def _start_following(self) -> None:
+        self._follow_cursor = True
 
     def _signal_notes(self) -> None:
         from drill.reports import signal_trends
@@ -114,9 +120,7 @@ class StatsScreen(Screen[None]):
             quality = "–" if r.quality is None else f"{r.quality:.1f}"
             table.add_row(
                 rank[r.id], cell(r.name),
-                Text(f"{bar(r.recall, 5)} {percent(r.recall)}"),
-                Text(f"{bar(None if r.quality is None else (r.quality - 1) / 4, 5)} {quality}"),
-                Text(f"{bar(r.retrievability, 5)} {percent(r.retrievability)}"),
+                Text(percent(r.recall)), Text(quality), Text(percent(r.retrievability)),
                 Text(percent(r.coverage)), r.reviews,
                 Text(f"{bar(r.weakness, 6)} {r.weakness:.2f}", style="bold"),
                 cell(r.reason),
@@ -193,7 +197,7 @@ class StatsScreen(Screen[None]):
                           Text("suspended" if suspended else ""), key=card.id)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if event.data_table.id == "stats-table" and event.row_key.value:
+        if event.data_table.id == "stats-table" and event.row_key.value and self._follow_cursor:
             self.trend_of = str(event.row_key.value)
             self._trend()
 
