@@ -299,7 +299,13 @@ def stats(ctx: click.Context, as_json: bool, days: int | None, competency: str |
 
 @main.group()
 def export() -> None:
-    """Export a deck as YAML or the review history as CSV/JSONL."""
+    """Export a deck as YAML or the review history as CSV/JSONL.
+
+    \b
+    Examples:
+        drill export deck em-communication > communication.yaml
+        drill export reviews --format jsonl -o history.jsonl
+    """
 
 
 @export.command("deck")
@@ -401,8 +407,9 @@ def schema() -> None:
 def _register_optional() -> None:
     """Commands that live in their own modules (kept out of start-up)."""
     from drill import commands
+    from drill.cli_plan import COMMANDS as plan_commands
 
-    for command in commands.COMMANDS:
+    for command in (*commands.COMMANDS, *plan_commands):
         main.add_command(command)
 
 

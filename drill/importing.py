@@ -9,8 +9,11 @@ from pathlib import Path
 import click
 
 from drill.core.decks import DeckError
+from drill.core.safeyaml import Problem
 from drill.core.taxonomy import BUILTIN_IDS
+from drill.core.scheduling import Scheduler
 from drill.importers import read_files
+from drill.importers.history import replay
 from drill.store import Store
 
 
@@ -18,13 +21,24 @@ def run(store: Store, paths: list[Path], *, dry_run: bool, prune: bool, deck_id:
     """Import ``paths`` into ``store`` (or only check them with ``dry_run``); print a report."""
     known = set(store.competencies()) | BUILTIN_IDS
     batch = read_files(paths, known=known, deck_id=deck_id, card_ids=store.card_ids)
+    seen: dict[str, str] = {}
+    for deck, source in zip(batch.decks, batch.sources, strict=True):
+        if deck.id in seen:
+            batch.errors.append(DeckError(source, [Problem(
+                None, f"deck id '{deck.id}' is also in {seen[deck.id]}; give one a different id "
+                "(--deck for CSV files)")]))
+        seen.setdefault(deck.id, source)
     if batch.errors:
         raise _Many(batch.errors)
     for warning in batch.warnings:
         click.echo(f"warning: {warning}", err=True)
     total = sum(len(d.cards) for d in batch.decks)
     progress = _progress(total) if total >= 2000 else None
-    reports = store.import_decks(batch.decks, dry_run=dry_run, prune=prune, progress=progress)
+    scheduler = Scheduler(store.settings().scheduler_settings(fuzz=False))
+    reports = store.import_decks(
+        batch.decks, dry_run=dry_run, prune=prune, progress=progress,
+        reviews=batch.reviews, replay=lambda card, history: replay(card, history, scheduler),
+    )
     if progress is not None:
         progress(total)
         click.echo("", err=True)
@@ -35,9 +49,7 @@ def run(store: Store, paths: list[Path], *, dry_run: bool, prune: bool, deck_id:
             f"{r.unchanged} unchanged, {r.retired} {'deleted' if prune else 'retired'}"
         )
     if batch.reviews:
-        from drill.importers.history import merge
-
-        added, present = merge(store, batch.reviews, dry_run=dry_run)
+        added, present = store.merged
         click.echo(f"{prefix} reviews: {added} added, {present} already present")
 
 

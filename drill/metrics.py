@@ -92,8 +92,9 @@ def due_report(
         acc[1] += 1
         if card.due_at <= now:
             acc[0] += 1
-    day_start = day_end - timedelta(days=1)
-    allowance = max(0, settings.new_per_day - store.introduced_since(day_start))
+    from drill.session import new_allowance
+
+    allowance = new_allowance(store, now, day_end, tz)
     return DueReport(
         due_now=sum(v[0] for v in per.values()),
         due_today=len(cards),

@@ -120,8 +120,7 @@ def set_plan(
     cap = cap_moment(interview, rollover_hour=rollover, tz=tz)
     moves = _cap_moves(cards, plan, cap, rollover_hour=rollover, tz=tz)
     record = {cid: [iso(old), iso(new)] for cid, (old, new) in moves.items()}
-    reschedule(
-        store,
+    store.reschedule(
         {**restored, **{cid: new for cid, (_old, new) in moves.items()}},
         meta={
             PLAN_KEY: stored.to_json(),
@@ -163,8 +162,8 @@ def clear_plan(store: Store) -> bool:
     """
     had_plan = store.meta(PLAN_KEY) is not None
     restored = _restorable(store)
-    reschedule(
-        store, restored, meta={PLAN_KEY: None, CAP_KEY: None, WINDOW_KEY: None, MOVED_KEY: None}
+    store.reschedule(
+        restored, meta={PLAN_KEY: None, CAP_KEY: None, WINDOW_KEY: None, MOVED_KEY: None}
     )
     return had_plan
 
@@ -191,8 +190,7 @@ def apply_caps(
         # a card the cap moved before and nothing touched since keeps its first own due
         own = earlier[0] if earlier and earlier[1] == iso(old) else iso(old)
         record[cid] = [own, iso(new)]
-    reschedule(
-        store,
+    store.reschedule(
         {cid: new for cid, (_old, new) in moves.items()},
         meta={MOVED_KEY: json.dumps(record)},
     )
@@ -220,35 +218,6 @@ def minutes_per_card(store: Store) -> dict[CardType, float]:
         blended = (total_ms / 60_000 + PRIOR_ANSWERS * default) / (count + PRIOR_ANSWERS)
         out[card_type] = min(_MAX_MINUTES_PER_ANSWER, max(_MIN_MINUTES_PER_ANSWER, blended))
     return out
-
-
-def reschedule(
-    store: Store,
-    due_by_card: Mapping[str, datetime],
-    *,
-    meta: Mapping[str, str | None] | None = None,
-) -> int:
-    """Set the due date of reviewed cards and meta values in one transaction.
-
-    Belongs in ``Store`` (as ``Store.reschedule``): it is here only until it moves there.
-    """
-    with store.write() as conn:
-        changed = 0
-        for card_id, due_at in due_by_card.items():
-            changed += conn.execute(
-                "UPDATE card_state SET due = ? WHERE card_id = ? AND last_review IS NOT NULL",
-                (iso(due_at), card_id),
-            ).rowcount
-        for key, value in (meta or {}).items():
-            if value is None:
-                conn.execute("DELETE FROM meta WHERE key = ?", (key,))
-            else:
-                conn.execute(
-                    "INSERT INTO meta(key, value) VALUES (?, ?) "
-                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                    (key, value),
-                )
-    return changed
 
 
 def _compute(
@@ -389,7 +358,7 @@ def _restorable(store: Store) -> dict[str, datetime]:
 
 def _spent_minutes(store: Store, since: datetime, costs: Mapping[CardType, float]) -> float:
     """Minutes of reviews done since ``since`` (recorded durations, else estimates)."""
-    todays = [r for r in store.reviews() if r.reviewed_at >= since]
+    todays = store.reviews_since(since)
     if not todays:
         return 0.0
     types = {cid: card.type for cid, card in store.cards([r.card_id for r in todays]).items()}
@@ -408,3 +377,28 @@ def _start_of(day: date, *, rollover_hour: int, tz: tzinfo | None) -> datetime:
 
 def _utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+def home_line(store: Store, now: datetime, *, tz: tzinfo | None = None) -> str:
+    """One line for Home: countdown, today's planned minutes, on track or not, what lags."""
+    if store.meta(PLAN_KEY) is None:
+        return ""
+    plan = current_plan(store, now, tz=tz)
+    if plan is None:
+        return "Your interview plan has ended; normal scheduling is back."
+    today = plan.forecast[0] if plan.forecast else None
+    minutes = round(today.minutes) if today else 0
+    due_now = len(store.due_cards(now, now))
+    planned_due = today.due if today else 0
+    track = "on track" if due_now <= planned_due + 2 else f"behind: {due_now} reviews waiting"
+    parts = [
+        f"Interview in {plan.days_left} day{'s' if plan.days_left != 1 else ''} "
+        f"({plan.interview.isoformat()})",
+        f"today about {minutes} of {round(plan.minutes_per_day)} min",
+        track,
+    ]
+    if plan.behind_dimension:
+        parts.append(f"{plan.behind_dimension} is behind")
+    if plan.left_out:
+        parts.append(f"{len(plan.left_out)} cards left out (drill plan)")
+    return " · ".join(parts)

@@ -95,7 +95,7 @@ class ReviewSession:
         """A session of due and new cards (or only practice), by the policy in ``core.queue``."""
         now = clock()
         settings = store.settings()
-        scheduler = Scheduler(settings.scheduler_settings(**plan_overrides(store)))
+        scheduler = Scheduler(settings.scheduler_settings(**plan_overrides(store, now)))
         size = limit or settings.session_size
         weakest = [s.id for s in competency_stats(store, now, tz=tz)]
         day_end = next_day_start(now, rollover_hour=settings.rollover_hour, tz=tz)
@@ -104,8 +104,7 @@ class ReviewSession:
             allowance = 0
         else:
             due = [_candidate(c, scheduler, now) for c in store.due_cards(now, now, where)]
-            introduced = store.introduced_since(day_end - timedelta(days=1))
-            allowance = max(0, settings.new_per_day - introduced)
+            allowance = new_allowance(store, now, day_end, tz)
         new = [_new(c) for c in store.new_cards(now, per_competency=size, where=where)]
         pool = [_candidate(c, scheduler, now) for c in store.practice_candidates(
             now, limit=size * 4, where=where)]
@@ -245,13 +244,25 @@ class ReviewSession:
         )
 
 
-def plan_overrides(store: Store) -> dict[str, object]:
-    """Scheduler overrides from an active interview plan (the due-date cap)."""
+def plan_overrides(store: Store, now: datetime) -> dict[str, object]:
+    """Scheduler overrides from an active interview plan (the due-date cap and its window)."""
     raw = store.meta("plan.cap_at")
-    if not raw:
+    if not raw or datetime.fromisoformat(raw) <= now:
         return {}
-    cap = datetime.fromisoformat(raw)
-    return {"cap_at": cap} if cap > utc_now() else {}
+    out: dict[str, object] = {"cap_at": datetime.fromisoformat(raw)}
+    spread = store.meta("plan.cap_spread_days")
+    if spread and spread.isdigit():
+        out["cap_spread_days"] = int(spread)
+    return out
+
+
+def new_allowance(store: Store, now: datetime, day_end: datetime, tz: tzinfo | None) -> int:
+    """New cards still allowed today: the interview plan's daily number, else the setting."""
+    from drill import planning
+
+    limit = planning.new_allowance(store, now, tz=tz) if store.meta("plan") else None
+    per_day = store.settings().new_per_day if limit is None else limit
+    return max(0, per_day - store.introduced_since(day_end - timedelta(days=1)))
 
 
 def _candidate(card: DueCard, scheduler: Scheduler, now: datetime) -> Candidate:

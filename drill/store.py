@@ -16,7 +16,7 @@ import hashlib
 import json
 import sqlite3
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -142,6 +142,8 @@ class Store:
         self.conn = conn
         self.path = path
         self._settings: Settings | None = None
+        self.merged: tuple[int, int] = (0, 0)
+        """(added, already present) of the last review-history merge."""
 
     @classmethod
     def open(cls, path: str | Path) -> Store:
@@ -271,8 +273,13 @@ class Store:
         builtin: bool = False,
         hashes: dict[str, str] | None = None,
         progress: Any = None,
+        reviews: Sequence[Review] = (),
+        replay: Callable[[Card, list[Review]], MemoryState | None] | None = None,
     ) -> list[ImportReport]:
-        """Add or update decks in one transaction (all or nothing); report what changed.
+        """Add or update decks (and merge a review history) in one transaction; report it.
+
+        ``reviews`` are merged by ``review_id`` after the decks, so a history may review
+        cards of a deck imported in the same call; the counts land in :attr:`merged`.
 
         Cards keep their id (``deck/key``) and so their history. Cards that left a deck
         are retired (suspended) unless ``prune`` deletes them with their history.
@@ -284,6 +291,9 @@ class Store:
                 reports.append(
                     self._import_deck(conn, deck, now, prune, builtin, (hashes or {}).get(deck.id), progress)
                 )
+            if reviews:
+                assert replay is not None
+                self.merged = self._merge_reviews(conn, reviews, replay)
             if dry_run:
                 conn.execute("ROLLBACK")
                 conn.execute("BEGIN")
@@ -690,9 +700,10 @@ class Store:
     ) -> int:
         """Keep a practice answer; the card's schedule (``card_state``) is not touched."""
         with self.write() as conn:
-            competency = conn.execute(
-                "SELECT competency FROM cards WHERE id = ?", (card_id,)
-            ).fetchone()[0]
+            row = conn.execute("SELECT competency FROM cards WHERE id = ?", (card_id,)).fetchone()
+            if row is None:
+                raise StoreError(f"no card '{card_id}'")
+            competency = row[0]
             cursor = conn.execute(
                 "INSERT INTO practice(card_id, practiced_at, quality, duration_ms, answer, "
                 "story_id, source) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -736,20 +747,47 @@ class Store:
 
     def reviews(self, *, card_id: str | None = None) -> Iterator[Review]:
         """Every review in time order (optionally of one card)."""
-        sql = (
-            "SELECT review_id, card_id, reviewed_at, rating, quality, duration_ms, state_before, "
-            "answer, story_id FROM reviews"
-        )
-        params: tuple[Any, ...] = ()
         if card_id:
-            sql += " WHERE card_id = ?"
-            params = (card_id,)
-        for row in self.conn.execute(sql + " ORDER BY reviewed_at, id", params):
+            return self._review_rows("WHERE card_id = ?", (card_id,))
+        return self._review_rows("", ())
+
+    def _review_rows(self, where: str, params: Sequence[Any]) -> Iterator[Review]:
+        for row in self.conn.execute(
+            "SELECT review_id, card_id, reviewed_at, rating, quality, duration_ms, state_before, "
+            f"answer, story_id FROM reviews {where} ORDER BY reviewed_at, id",
+            params,
+        ):
             yield Review(
                 review_id=row[0], card_id=row[1], reviewed_at=parse_iso(row[2]),
                 rating=Rating(row[3]), quality=row[4], duration_ms=row[5],
                 state_before=State(row[6]), answer=row[7] or "", story_id=row[8] or "",
             )
+
+    def reschedule(
+        self, due_by_card: Mapping[str, datetime], *, meta: Mapping[str, str | None] | None = None
+    ) -> int:
+        """Set the due date of reviewed cards and meta values in one transaction."""
+        with self.write() as conn:
+            changed = 0
+            for card_id, due_at in due_by_card.items():
+                changed += conn.execute(
+                    "UPDATE card_state SET due = ? WHERE card_id = ? AND last_review IS NOT NULL",
+                    (iso(due_at), card_id),
+                ).rowcount
+            for key, value in (meta or {}).items():
+                if value is None:
+                    conn.execute("DELETE FROM meta WHERE key = ?", (key,))
+                else:
+                    conn.execute(
+                        "INSERT INTO meta(key, value) VALUES (?, ?) "
+                        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                        (key, value),
+                    )
+        return changed
+
+    def reviews_since(self, since: datetime) -> list[Review]:
+        """Reviews at or after ``since``, in time order."""
+        return [r for r in self._review_rows("WHERE reviewed_at >= ?", (iso(since),))]
 
     def has_review(self, review_id: str) -> bool:
         """Whether a review with this id is stored."""
@@ -760,44 +798,42 @@ class Store:
         return int(self._one("SELECT count(*) FROM reviews") or 0)
 
     def merge_reviews(
-        self, reviews: Sequence[Review], replay: Any
+        self, reviews: Sequence[Review], replay: Callable[[Card, list[Review]], MemoryState | None]
     ) -> tuple[int, int]:
         """Add reviews whose ``review_id`` is not stored yet and rebuild touched cards' states.
 
-        ``replay(card, reviews) -> MemoryState | None`` recomputes a card's state from its
-        reviews in time order. Returns (added, already present).
+        ``replay(card, reviews)`` recomputes a card's state from its reviews in time order.
+        Returns (added, already present).
         """
         with self.write() as conn:
-            known_cards = {
-                row[0]: row[1] for row in conn.execute("SELECT id, competency FROM cards")
-            }
-            added = 0
-            touched: set[str] = set()
-            for review in reviews:
-                if conn.execute(
-                    "SELECT 1 FROM reviews WHERE review_id = ?", (review.review_id,)
-                ).fetchone():
-                    continue
-                self._insert_review(conn, review, None, known_cards[review.card_id])
-                touched.add(review.card_id)
-                added += 1
-            for card_id in touched:
-                card = self._card(
-                    self._all(
-                        "SELECT id, deck_id, key, type, competency, body, story_id FROM cards "
-                        "WHERE id = ?",
-                        (card_id,),
-                    )[0]
+            return self._merge_reviews(conn, reviews, replay)
+
+    def _merge_reviews(
+        self,
+        conn: sqlite3.Connection,
+        reviews: Sequence[Review],
+        replay: Callable[[Card, list[Review]], MemoryState | None],
+    ) -> tuple[int, int]:
+        known_cards = {row[0]: row[1] for row in conn.execute("SELECT id, competency FROM cards")}
+        missing = sorted({r.card_id for r in reviews} - set(known_cards))
+        if missing:
+            raise StoreError(f"reviews of unknown cards: {', '.join(missing[:5])}")
+        added = 0
+        touched: set[str] = set()
+        for review in reviews:
+            if conn.execute("SELECT 1 FROM reviews WHERE review_id = ?", (review.review_id,)).fetchone():
+                continue
+            self._insert_review(conn, review, None, known_cards[review.card_id])
+            touched.add(review.card_id)
+            added += 1
+        for card_id in touched:
+            state = replay(self.card(card_id), list(self.reviews(card_id=card_id)))
+            conn.execute("DELETE FROM card_state WHERE card_id = ?", (card_id,))
+            if state is not None:
+                conn.execute(
+                    f"INSERT INTO card_state({self._STATE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    self._state_values(state),
                 )
-                history = list(self.reviews(card_id=card_id))
-                state = replay(card, history)
-                conn.execute("DELETE FROM card_state WHERE card_id = ?", (card_id,))
-                if state is not None:
-                    conn.execute(
-                        f"INSERT INTO card_state({self._STATE_COLUMNS}) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        self._state_values(state),
-                    )
         return added, len(reviews) - added
 
     def card_ids(self) -> set[str]:

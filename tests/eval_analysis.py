@@ -1,15 +1,20 @@
 """Precision and recall of the signal detector over the labelled answer set.
 
 ``python tests/eval_analysis.py`` prints a markdown table for the tune split, the holdout
-split and all answers; ``--errors SPLIT`` also lists each miss and false alarm. Tune the
-detector on ``tune`` only: ``holdout`` is the honest estimate.
+split and all answers, then how many built-in reframe exemplars show their card's
+``expects``; ``--errors SPLIT`` also lists each miss and false alarm. Tune the detector on
+``tune`` and the deck content only: ``holdout`` has been seen once and is now a regression
+check, and ``answers_fresh.yaml`` is a blind set this harness never reads.
 """
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import yaml
@@ -20,6 +25,12 @@ from drill.core.analysis import SIGNALS, analyze
 
 ANSWERS_PATH = Path(__file__).resolve().parent / "data" / "answers.yaml"
 """The labelled set: entries {id, split, text, labels}."""
+DECKS_PATH = Path(__file__).resolve().parents[1] / "decks"
+"""The built-in decks, whose reframe cards carry an exemplar `answer` and an `ic_answer`."""
+EXEMPLAR_SHARE = 0.7
+"""An exemplar agrees with its card when it shows at least this share of the card's expects."""
+IC_LEADERSHIP = ("credit", "stakeholders", "people")
+"""Signals an IC-framed answer (a reframe card's `ic_answer`) should mostly not show."""
 
 Score = tuple[float, float, int, int, int]
 """(precision, recall, true positives, false positives, false negatives)."""
@@ -37,7 +48,8 @@ def _entries(split: str | None) -> list[dict[str, Any]]:
     return [a for a in load_answers() if split is None or a["split"] == split]
 
 
-def evaluate(split: str | None) -> dict[str, Score]:
+@cache
+def evaluate(split: str | None) -> Mapping[str, Score]:
     """Per-signal (precision, recall, tp, fp, fn) on `split` ("tune", "holdout" or None: all).
 
     With no positive predictions precision is 1.0 (nothing claimed wrongly); with no
@@ -59,7 +71,7 @@ def evaluate(split: str | None) -> dict[str, Score]:
         precision = tp / (tp + fp) if tp + fp else 1.0
         recall = tp / (tp + fn) if tp + fn else 1.0
         scores[name] = (precision, recall, tp, fp, fn)
-    return scores
+    return MappingProxyType(scores)
 
 
 def errors(split: str | None) -> list[str]:
@@ -90,11 +102,84 @@ def markdown_table(split: str | None) -> str:
     return "\n".join(rows)
 
 
+@dataclass(frozen=True)
+class DeckAgreement:
+    """How the built-in reframe cards' exemplars and IC answers fare under the detector."""
+
+    cards: int
+    """Reframe cards with an exemplar answer and at least one known expected signal."""
+    agreeing: int
+    """Cards whose exemplar shows at least `EXEMPLAR_SHARE` of its expects."""
+    misses: tuple[str, ...]
+    """One line per card that falls short: deck/card id and the expects not shown."""
+    ic_answers: int
+    """Cards that also have an IC answer."""
+    ic_flags: tuple[str, ...]
+    """One line per IC answer showing credit, stakeholders or people, with the evidence."""
+
+
+def _reframe_cards() -> list[tuple[str, dict[str, Any]]]:
+    cards: list[tuple[str, dict[str, Any]]] = []
+    for path in sorted(DECKS_PATH.glob("*.yaml")):
+        with path.open(encoding="utf-8") as fh:
+            deck = yaml.safe_load(fh)
+        if not isinstance(deck, dict):
+            continue
+        for card in deck.get("cards") or []:
+            if isinstance(card, dict) and card.get("type") == "reframe":
+                cards.append((f"{deck.get('deck')}/{card.get('id')}", card))
+    return cards
+
+
+@cache
+def deck_agreement() -> DeckAgreement:
+    """Check each reframe exemplar against its card's `expects`, and each IC answer."""
+    cards = agreeing = 0
+    miss_lines: list[str] = []
+    ic_answers = 0
+    ic_flags: list[str] = []
+    for name, card in _reframe_cards():
+        expects = [e for e in card.get("expects") or [] if e in SIGNALS]
+        if card.get("answer") and expects:
+            cards += 1
+            result = analyze(card["answer"], expects)
+            missing = [e for e in expects if not result.signals[e]]
+            if len(expects) - len(missing) >= EXEMPLAR_SHARE * len(expects):
+                agreeing += 1
+            else:
+                miss_lines.append(f"{name}: missing {missing}")
+        if card.get("ic_answer"):
+            ic_answers += 1
+            ic = analyze(card["ic_answer"])
+            shown = {s: list(ic.evidence[s]) for s in IC_LEADERSHIP if ic.signals[s]}
+            if shown:
+                ic_flags.append(f"{name}: IC answer shows {shown}")
+    return DeckAgreement(cards, agreeing, tuple(miss_lines), ic_answers, tuple(ic_flags))
+
+
+def deck_report(agreement: DeckAgreement) -> str:
+    """The deck agreement as a short markdown section, listing every miss."""
+    lines = [
+        "### deck exemplars",
+        "",
+        f"reframe exemplars showing >= {EXEMPLAR_SHARE:.0%} of expects: "
+        f"{agreement.agreeing}/{agreement.cards}",
+        *(f"- {line}" for line in agreement.misses),
+        "",
+        f"IC answers showing {'/'.join(IC_LEADERSHIP)}: "
+        f"{len(agreement.ic_flags)}/{agreement.ic_answers}",
+        *(f"- {line}" for line in agreement.ic_flags),
+    ]
+    return "\n".join(lines)
+
+
 def main(argv: list[str]) -> int:
-    """Print the tables (and, with ``--errors SPLIT``, the wrong calls)."""
+    """Print the tables and the deck agreement (with ``--errors SPLIT``, the wrong calls)."""
     for split in ("tune", "holdout", None):
         print(markdown_table(split))
         print()
+    print(deck_report(deck_agreement()))
+    print()
     if len(argv) >= 2 and argv[0] == "--errors":
         split = None if argv[1] == "all" else argv[1]
         print("\n".join(errors(split)))

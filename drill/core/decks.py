@@ -205,7 +205,7 @@ def parse_deck(
     else:
         seen: dict[str, int] = {}
         for index, node in enumerate(cards_node.value, start=1):
-            card = _card(node, index, deck_id or "deck", known, problems)
+            card = parse_card(node, index, deck_id or "deck", known, problems)
             if card is None:
                 continue
             line = safeyaml.line_of(node)
@@ -246,9 +246,13 @@ def _competencies(top: Fields, problems: list[Problem]) -> list[Competency]:
     return out
 
 
-def _card(
+def parse_card(
     node: yaml.Node, index: int, deck_id: str, known: set[str], problems: list[Problem]
 ) -> Card | None:
+    """The card in one mapping node of a deck (or a CSV row built as one), or None.
+
+    Problems are appended to ``problems`` with their lines; None means the card had some.
+    """
     before = len(problems)
     f = Fields(node, f"card {index}", CARD_KEYS, problems)
     raw_type = f.text("type", required=True)

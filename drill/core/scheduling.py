@@ -126,9 +126,11 @@ class Scheduler:
             due += timedelta(days=seed % (2 * spread + 1) - spread)
         cap = self.settings.cap_at
         if cap is not None and due > cap > now:
-            spread_days = max(1, min(self.settings.cap_spread_days, (cap - now).days))
-            due = cap - timedelta(days=seed % spread_days)
-            due = max(due, now)
+            window = max(1, self.settings.cap_spread_days)
+            if cap - now <= timedelta(days=window):
+                due = cap  # reviewed in the final window: due again on the interview morning
+            else:
+                due = cap - timedelta(days=1 + seed % window)  # one review in the window, spread
         return max(due, now)
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from drill.core.decks import DeckError, parse_deck
 from drill.core.model import Deck, Review
-from drill.core.safeyaml import Problem
+from drill.core.safeyaml import MAX_BYTES, Problem
 
 
 @dataclass
@@ -16,6 +16,8 @@ class Batch:
     """Everything read from the files of one ``drill import``."""
 
     decks: list[Deck] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    """The file each deck came from (same order as ``decks``)."""
     reviews: list[Review] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     errors: list[DeckError] = field(default_factory=list)
@@ -37,14 +39,22 @@ def read_files(
     known = set(known)
     for path in paths:
         try:
+            if path.stat().st_size > MAX_BYTES:
+                raise DeckError(
+                    str(path), [Problem(None, f"file is larger than {MAX_BYTES // 2**20} MB")]
+                )
             data = path.read_bytes()
         except OSError as exc:
             batch.errors.append(DeckError(str(path), [Problem(None, f"cannot read: {exc.strerror}")]))
+            continue
+        except DeckError as exc:
+            batch.errors.append(exc)
             continue
         suffix = path.suffix.lower()
         try:
             if suffix in YAML_SUFFIXES:
                 batch.decks.append(parse_deck(data, path=str(path), known_competencies=known))
+                batch.sources.append(str(path))
             elif suffix in CSV_SUFFIXES:
                 from drill.importers.csvfile import parse_csv
 
@@ -52,12 +62,14 @@ def read_files(
                     data, path=str(path), deck_id=deck_id, known_competencies=known
                 )
                 batch.decks.append(deck)
+                batch.sources.append(str(path))
                 batch.warnings += warnings
             elif suffix == ".apkg":
                 from drill.importers.apkg import parse_apkg
 
                 decks, warnings = parse_apkg(data, path=str(path), known_competencies=known)
                 batch.decks += decks
+                batch.sources += [str(path)] * len(decks)
                 batch.warnings += warnings
             elif suffix == ".jsonl":
                 from drill.importers.history import parse_jsonl

@@ -264,7 +264,7 @@ def _read_collection(db_path: Path, path: str) -> _Collection:
             raise _error(path, "the collection takes too much work to read; refusing it") from None
         raise _error(path, f"the package is damaged (collection: {exc})") from None
     except sqlite3.DatabaseError as exc:
-        raise _error(path, f"the collection is damaged ({exc})") from None
+        raise _error(path, f"the package is damaged (collection: {exc})") from None
 
 
 def _query_collection(conn: sqlite3.Connection, path: str) -> _Collection:

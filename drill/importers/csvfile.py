@@ -43,7 +43,7 @@ def parse_csv(
     The deck id is ``deck_id`` or the file name slugified; the title is the file name.
     """
     text = _decode(data, path)
-    deck = _deck_id(deck_id, path)
+    deck_id = _deck_id(deck_id, path)
     rows = _rows(text, path)
     if not rows:
         raise DeckError(path, [Problem(None, "the file is empty; a CSV deck needs a header row")])
@@ -66,7 +66,7 @@ def parse_csv(
         node = _card_node(row, columns, line, index, problems)
         if node is None:
             continue
-        card = _card(node, index, deck, known, problems)
+        card = decks.parse_card(node, index, deck_id, known, problems)
         if card is None:
             continue
         has_id = any(key.value == "id" for key, _ in node.value)
@@ -85,25 +85,19 @@ def parse_csv(
         raise DeckError(path, problems)
     warnings = []
     if derived:
-        where = f"{derived} rows have no id" if "id" in columns else "the file has no 'id' column"
+        rows_without = f"{derived} row{'s' if derived > 1 else ''} without an id"
+        where = rows_without if "id" in columns else "the file has no 'id' column"
         warnings.append(
             f"{path}: {where}, so those card ids are derived from the prompt: editing a prompt "
             "will start that card afresh (add an 'id' column to keep history across edits)"
         )
-    return Deck(deck, _title(path, deck), tuple(cards)), warnings
+    return Deck(deck_id, _title(path, deck_id), tuple(cards)), warnings
 
 
 def slugify(text: str) -> str:
     """``text`` reduced to ``[a-z0-9-]`` (accents folded, other runs turned into one '-')."""
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
-
-
-def _card(
-    node: yaml.MappingNode, index: int, deck_id: str, known: set[str], problems: list[Problem]
-) -> Card | None:
-    # The deck parser's card check, shared so CSV and YAML cards obey the same rules.
-    return decks._card(node, index, deck_id, known, problems)
 
 
 def _decode(data: bytes, path: str) -> str:

@@ -67,7 +67,7 @@ def parse_jsonl(data: bytes, *, path: str, card_ids: set[str] | None = None) -> 
             quality = raw.get("quality")
             if card_ids is not None and str(raw["card_id"]) not in card_ids:
                 raise ValueError(f"review of unknown card '{raw['card_id']}'")
-            if quality is not None and quality not in (1, 2, 3, 4, 5):
+            if quality is not None and (isinstance(quality, bool) or quality not in (1, 2, 3, 4, 5)):
                 raise ValueError("quality must be 1-5 or null")
             reviews.append(Review(
                 review_id=str(raw["review_id"]), card_id=str(raw["card_id"]),
@@ -95,14 +95,11 @@ def replay(card: Card, reviews: Sequence[Review], scheduler: Scheduler) -> Memor
     return state
 
 
-def merge(store: Store, reviews: Sequence[Review], *, dry_run: bool) -> tuple[int, int]:
-    """Merge reviews by ``review_id`` (idempotent); unknown cards are an error."""
-    known = store.card_ids()
-    missing = sorted({r.card_id for r in reviews} - known)
-    if missing:
-        raise DeckError("history", [Problem(None, f"reviews of unknown cards: {', '.join(missing[:5])}")])
-    if dry_run:
-        present = sum(1 for r in reviews if store.has_review(r.review_id))
-        return len(reviews) - present, present
+def merge(store: Store, reviews: Sequence[Review], *, dry_run: bool = False) -> tuple[int, int]:
+    """Merge reviews by ``review_id`` (idempotent) and rebuild touched cards; (added, present)."""
     scheduler = Scheduler(store.settings().scheduler_settings(fuzz=False))
-    return store.merge_reviews(reviews, lambda card, hist: replay(card, hist, scheduler))
+    store.import_decks(
+        [], dry_run=dry_run, reviews=reviews,
+        replay=lambda card, history: replay(card, history, scheduler),
+    )
+    return store.merged
