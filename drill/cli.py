@@ -102,7 +102,9 @@ def _run_tui(ctx: click.Context, **kwargs: Any) -> None:
 @click.option("--limit", type=click.IntRange(1, 500), help="Session size (default: your setting).")
 @click.pass_context
 @_errors_to_exit
-def review(ctx: click.Context, deck_id: str | None, competency: str | None, limit: int | None) -> None:
+def review(
+    ctx: click.Context, deck_id: str | None, competency: str | None, limit: int | None
+) -> None:
     """Open a review session straight away.
 
     \b
@@ -156,12 +158,15 @@ def analyze(source: Any, as_json: bool, expects: str | None) -> None:
         drill analyze answer.txt
         pbpaste | drill analyze --json
     """
-    from drill.core.analysis import SIGNALS, analyze as run_analysis
+    from drill.core.analysis import SIGNALS
+    from drill.core.analysis import analyze as run_analysis
 
     wanted = tuple(s.strip() for s in (expects or "").split(",") if s.strip())
     unknown = [s for s in wanted if s not in SIGNALS]
     if unknown:
-        raise DataError(f"error: unknown signal(s) {', '.join(unknown)} (one of: {', '.join(SIGNALS)})")
+        raise DataError(
+            f"error: unknown signal(s) {', '.join(unknown)} (one of: {', '.join(SIGNALS)})"
+        )
     text = source.read()
     if not text.strip():
         raise DataError("error: the answer is empty")
@@ -172,7 +177,8 @@ def analyze(source: Any, as_json: bool, expects: str | None) -> None:
     from drill import textout
 
     click.echo(
-        f"{result.words} words, about {result.speaking_seconds // 60}:{result.speaking_seconds % 60:02d} "
+        f"{result.words} words, about "
+        f"{result.speaking_seconds // 60}:{result.speaking_seconds % 60:02d} "
         f"spoken; 'I' {result.i_count}, 'we' {result.we_count}"
     )
     for signal in SIGNALS:
@@ -190,8 +196,9 @@ def analyze(source: Any, as_json: bool, expects: str | None) -> None:
 @click.option("--deck", "deck_id", help="Deck id for CSV/TSV files (default: the file name).")
 @click.pass_context
 @_errors_to_exit
-def import_(ctx: click.Context, paths: tuple[Path, ...], dry_run: bool, prune: bool,
-            deck_id: str | None) -> None:
+def import_(
+    ctx: click.Context, paths: tuple[Path, ...], dry_run: bool, prune: bool, deck_id: str | None
+) -> None:
     """Import decks (YAML, CSV/TSV, Anki .apkg) or a review history (.jsonl).
 
     All files are one transaction: if any has an error, every error is shown and
@@ -221,15 +228,21 @@ def decks(ctx: click.Context, as_json: bool) -> None:
     """
     rows = _decks(open_store(ctx))
     if as_json:
-        _echo_json([{"id": d.id, "title": d.title, "cards": d.cards, "new": d.new, "due": d.due}
-                    for d in rows])
+        _echo_json(
+            [
+                {"id": d.id, "title": d.title, "cards": d.cards, "new": d.new, "due": d.due}
+                for d in rows
+            ]
+        )
         return
     from drill import textout
 
-    click.echo(textout.table(
-        ["deck", "title", "cards", "new", "due", "suspended"],
-        [[d.id, d.title, d.cards, d.new, d.due, d.suspended] for d in rows],
-    ))
+    click.echo(
+        textout.table(
+            ["deck", "title", "cards", "new", "due", "suspended"],
+            [[d.id, d.title, d.cards, d.new, d.due, d.suspended] for d in rows],
+        )
+    )
 
 
 @main.command()
@@ -258,11 +271,15 @@ def due(ctx: click.Context, as_json: bool) -> None:
         f"new available: {report.new_available}"
     )
     comps = store.competencies()
-    click.echo(textout.table(
-        ["competency", "due now", "due today"],
-        [[comps[c.id].name if c.id in comps else c.id, c.due_now, c.due_today]
-         for c in report.competencies],
-    ))
+    click.echo(
+        textout.table(
+            ["competency", "due now", "due today"],
+            [
+                [comps[c.id].name if c.id in comps else c.id, c.due_now, c.due_today]
+                for c in report.competencies
+            ],
+        )
+    )
 
 
 @main.command()
@@ -310,8 +327,12 @@ def export() -> None:
 
 @export.command("deck")
 @click.argument("deck_id")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write to a file instead of standard output.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to a file instead of standard output.",
+)
 @click.pass_context
 @_errors_to_exit
 def export_deck(ctx: click.Context, deck_id: str, output: Path | None) -> None:
@@ -328,9 +349,15 @@ def export_deck(ctx: click.Context, deck_id: str, output: Path | None) -> None:
 
 
 @export.command("reviews")
-@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), default="csv", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write to a file instead of standard output.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["csv", "jsonl"]), default="csv", show_default=True
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to a file instead of standard output.",
+)
 @click.pass_context
 @_errors_to_exit
 def export_reviews(ctx: click.Context, fmt: str, output: Path | None) -> None:

@@ -36,8 +36,9 @@ def stories() -> None:
 
 
 @stories.command()
-@click.option("--editor", "editor_cmd", metavar="CMD",
-              help="Editor command (default: $VISUAL or $EDITOR).")
+@click.option(
+    "--editor", "editor_cmd", metavar="CMD", help="Editor command (default: $VISUAL or $EDITOR)."
+)
 @click.pass_context
 @_errors_to_exit
 def add(ctx: click.Context, editor_cmd: str | None) -> None:
@@ -83,13 +84,16 @@ def list_(ctx: click.Context, as_json: bool) -> None:
         _echo_json([_story_json(s) for s in bank])
         return
     if not bank:
-        click.echo("No stories yet. Add one with 'drill stories add' or "
-                   "'drill stories import FILE'.")
+        click.echo(
+            "No stories yet. Add one with 'drill stories add' or 'drill stories import FILE'."
+        )
         return
-    click.echo(textout.table(
-        ["id", "title", "competencies"],
-        [[s.id, s.title, ", ".join(s.competencies)] for s in bank],
-    ))
+    click.echo(
+        textout.table(
+            ["id", "title", "competencies"],
+            [[s.id, s.title, ", ".join(s.competencies)] for s in bank],
+        )
+    )
 
 
 def _story_json(story: Story) -> dict[str, object]:
@@ -128,8 +132,12 @@ def import_(ctx: click.Context, file: Path, dry_run: bool) -> None:
 
 
 @stories.command()
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write to a file instead of standard output.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to a file instead of standard output.",
+)
 @click.pass_context
 @_errors_to_exit
 def export(ctx: click.Context, output: Path | None) -> None:
@@ -184,18 +192,21 @@ def _coverage_text(report: Coverage, bank: list[Story], names: dict[str, str]) -
         mapped = set(row.stories)
         count = len(row.stories)
         flag = "none" if count == 0 else "only one" if row.gap else ""
-        rows.append([
-            names.get(row.id, row.id),
-            *(_MARK if s.id in mapped else _BLANK for s in bank),
-            count,
-            flag,
-        ])
+        rows.append(
+            [
+                names.get(row.id, row.id),
+                *(_MARK if s.id in mapped else _BLANK for s in bank),
+                count,
+                flag,
+            ]
+        )
     lines = [textout.table(["competency", *columns, "stories", ""], rows)]
     if bank:
         lines.append("")
         width = max(len(s.id) for s in bank)
-        lines += [f"{n:>3}  {s.id:<{width}}  {textout.cell(s.title)}"
-                  for n, s in enumerate(bank, start=1)]
+        lines += [
+            f"{n:>3}  {s.id:<{width}}  {textout.cell(s.title)}" for n, s in enumerate(bank, start=1)
+        ]
     else:
         lines += ["", "No stories yet. Add one with 'drill stories add'."]
     lines.append("")

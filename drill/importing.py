@@ -10,23 +10,35 @@ import click
 
 from drill.core.decks import DeckError
 from drill.core.safeyaml import Problem
-from drill.core.taxonomy import BUILTIN_IDS
 from drill.core.scheduling import Scheduler
+from drill.core.taxonomy import BUILTIN_IDS
 from drill.importers import read_files
 from drill.importers.history import replay
 from drill.store import Store
 
 
-def run(store: Store, paths: list[Path], *, dry_run: bool, prune: bool, deck_id: str | None) -> None:
+def run(
+    store: Store, paths: list[Path], *, dry_run: bool, prune: bool, deck_id: str | None
+) -> None:
     """Import ``paths`` into ``store`` (or only check them with ``dry_run``); print a report."""
     known = set(store.competencies()) | BUILTIN_IDS
     batch = read_files(paths, known=known, deck_id=deck_id, card_ids=store.card_ids)
     seen: dict[str, str] = {}
     for deck, source in zip(batch.decks, batch.sources, strict=True):
         if deck.id in seen:
-            batch.errors.append(DeckError(source, [Problem(
-                None, f"deck id '{deck.id}' is also in {seen[deck.id]}; give one a different id "
-                "(--deck for CSV files)")]))
+            batch.errors.append(
+                DeckError(
+                    source,
+                    [
+                        Problem(
+                            None,
+                            f"deck id '{deck.id}' is also in {seen[deck.id]}; give one a "
+                            "different id "
+                            "(--deck for CSV files)",
+                        )
+                    ],
+                )
+            )
         seen.setdefault(deck.id, source)
     if batch.errors:
         raise _Many(batch.errors)
@@ -36,8 +48,12 @@ def run(store: Store, paths: list[Path], *, dry_run: bool, prune: bool, deck_id:
     progress = _progress(total) if total >= 2000 else None
     scheduler = Scheduler(store.settings().scheduler_settings(fuzz=False))
     reports = store.import_decks(
-        batch.decks, dry_run=dry_run, prune=prune, progress=progress,
-        reviews=batch.reviews, replay=lambda card, history: replay(card, history, scheduler),
+        batch.decks,
+        dry_run=dry_run,
+        prune=prune,
+        progress=progress,
+        reviews=batch.reviews,
+        replay=lambda card, history: replay(card, history, scheduler),
     )
     if progress is not None:
         progress(total)
@@ -70,7 +86,9 @@ def _progress(total: int) -> Callable[[int], None]:
     def show(done: int) -> None:
         width = 30
         filled = int(width * min(done, total) / total)
-        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {min(done, total)}/{total} cards")
+        sys.stderr.write(
+            f"\r[{'#' * filled}{'.' * (width - filled)}] {min(done, total)}/{total} cards"
+        )
         sys.stderr.flush()
 
     return show

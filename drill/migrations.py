@@ -19,90 +19,209 @@ if TYPE_CHECKING:
 
 
 def _v1_schema(db: sqlite_utils.Database) -> None:
-    db["meta"].create({"key": str, "value": str}, pk="key", not_null={"value"})
-    db["competencies"].create(
-        {"id": str, "name": str, "dimension": str, "description": str, "source": str, "position": int},
+    db.table("meta").create({"key": str, "value": str}, pk="key", not_null={"value"})
+    db.table("competencies").create(
+        {
+            "id": str,
+            "name": str,
+            "dimension": str,
+            "description": str,
+            "source": str,
+            "position": int,
+        },
         pk="id",
         not_null={"name", "dimension"},
         defaults={"description": "", "source": "builtin", "position": 0},
     )
-    db["decks"].create(
-        {"id": str, "title": str, "description": str, "builtin": int, "content_hash": str,
-         "imported_at": str},
+    db.table("decks").create(
+        {
+            "id": str,
+            "title": str,
+            "description": str,
+            "builtin": int,
+            "content_hash": str,
+            "imported_at": str,
+        },
         pk="id",
         not_null={"title"},
         defaults={"description": "", "builtin": 0},
     )
-    db["cards"].create(
-        {"id": str, "deck_id": str, "key": str, "type": str, "competency": str, "prompt": str,
-         "suspended": int, "retired": int, "buried_until": str, "position": int, "body": str,
-         "content_hash": str, "story_id": str},
+    db.table("cards").create(
+        {
+            "id": str,
+            "deck_id": str,
+            "key": str,
+            "type": str,
+            "competency": str,
+            "prompt": str,
+            "suspended": int,
+            "retired": int,
+            "buried_until": str,
+            "position": int,
+            "body": str,
+            "content_hash": str,
+            "story_id": str,
+        },
         pk="id",
-        not_null={"deck_id", "key", "type", "competency", "prompt", "suspended", "retired",
-                  "position", "body", "content_hash"},
+        not_null={
+            "deck_id",
+            "key",
+            "type",
+            "competency",
+            "prompt",
+            "suspended",
+            "retired",
+            "position",
+            "body",
+            "content_hash",
+        },
         defaults={"suspended": 0, "retired": 0, "position": 0},
         foreign_keys=[("deck_id", "decks", "id")],
     )
-    db["cards"].create_index(["deck_id", "position"])
-    db["cards"].create_index(["competency", "deck_id", "position"])
-    db["card_state"].create(
-        {"card_id": str, "state": int, "step": int, "stability": float, "difficulty": float,
-         "due": str, "last_review": str, "reps": int, "lapses": int},
+    db.table("cards").create_index(["deck_id", "position"])
+    db.table("cards").create_index(["competency", "deck_id", "position"])
+    db.table("card_state").create(
+        {
+            "card_id": str,
+            "state": int,
+            "step": int,
+            "stability": float,
+            "difficulty": float,
+            "due": str,
+            "last_review": str,
+            "reps": int,
+            "lapses": int,
+        },
         pk="card_id",
         not_null={"state", "due", "reps", "lapses"},
         defaults={"reps": 0, "lapses": 0},
         foreign_keys=[("card_id", "cards", "id")],
     )
-    db["card_state"].create_index(["due"])
-    db["reviews"].create(
-        {"id": int, "review_id": str, "card_id": str, "reviewed_at": str, "rating": int,
-         "quality": int, "duration_ms": int, "state_before": int, "answer": str, "story_id": str,
-         "prev_state": str},
+    db.table("card_state").create_index(["due"])
+    db.table("reviews").create(
+        {
+            "id": int,
+            "review_id": str,
+            "card_id": str,
+            "reviewed_at": str,
+            "rating": int,
+            "quality": int,
+            "duration_ms": int,
+            "state_before": int,
+            "answer": str,
+            "story_id": str,
+            "prev_state": str,
+        },
         pk="id",
-        not_null={"review_id", "card_id", "reviewed_at", "rating", "duration_ms", "state_before",
-                  "answer"},
+        not_null={
+            "review_id",
+            "card_id",
+            "reviewed_at",
+            "rating",
+            "duration_ms",
+            "state_before",
+            "answer",
+        },
         defaults={"duration_ms": 0, "state_before": 0, "answer": ""},
         foreign_keys=[("card_id", "cards", "id")],
     )
-    db["reviews"].create_index(["review_id"], unique=True)
-    db["reviews"].create_index(["card_id", "reviewed_at"])
-    db["reviews"].create_index(["reviewed_at"])
-    db["practice"].create(
-        {"id": int, "card_id": str, "practiced_at": str, "quality": int, "duration_ms": int,
-         "answer": str, "story_id": str, "source": str},
+    db.table("reviews").create_index(["review_id"], unique=True)
+    db.table("reviews").create_index(["card_id", "reviewed_at"])
+    db.table("reviews").create_index(["reviewed_at"])
+    db.table("practice").create(
+        {
+            "id": int,
+            "card_id": str,
+            "practiced_at": str,
+            "quality": int,
+            "duration_ms": int,
+            "answer": str,
+            "story_id": str,
+            "source": str,
+        },
         pk="id",
         not_null={"card_id", "practiced_at", "duration_ms", "answer", "source"},
         defaults={"duration_ms": 0, "answer": "", "source": "practice"},
         foreign_keys=[("card_id", "cards", "id")],
     )
-    db["practice"].create_index(["card_id", "practiced_at"])
-    db["review_days"].create(
-        {"competency": str, "day": str, "reviews": int, "recalled": int, "quality_sum": int,
-         "quality_n": int, "practice_quality_sum": int, "practice_quality_n": int},
+    db.table("practice").create_index(["card_id", "practiced_at"])
+    db.table("review_days").create(
+        {
+            "competency": str,
+            "day": str,
+            "reviews": int,
+            "recalled": int,
+            "quality_sum": int,
+            "quality_n": int,
+            "practice_quality_sum": int,
+            "practice_quality_n": int,
+        },
         pk=("competency", "day"),
-        not_null={"reviews", "recalled", "quality_sum", "quality_n", "practice_quality_sum",
-                  "practice_quality_n"},
-        defaults={"reviews": 0, "recalled": 0, "quality_sum": 0, "quality_n": 0,
-                  "practice_quality_sum": 0, "practice_quality_n": 0},
+        not_null={
+            "reviews",
+            "recalled",
+            "quality_sum",
+            "quality_n",
+            "practice_quality_sum",
+            "practice_quality_n",
+        },
+        defaults={
+            "reviews": 0,
+            "recalled": 0,
+            "quality_sum": 0,
+            "quality_n": 0,
+            "practice_quality_sum": 0,
+            "practice_quality_n": 0,
+        },
     )
-    db["stories"].create(
-        {"id": str, "title": str, "situation": str, "task": str, "action": str, "result": str,
-         "learned": str, "decisions": str, "stakeholders": str, "metrics": str, "mistakes": str,
-         "created_at": str, "updated_at": str},
+    db.table("stories").create(
+        {
+            "id": str,
+            "title": str,
+            "situation": str,
+            "task": str,
+            "action": str,
+            "result": str,
+            "learned": str,
+            "decisions": str,
+            "stakeholders": str,
+            "metrics": str,
+            "mistakes": str,
+            "created_at": str,
+            "updated_at": str,
+        },
         pk="id",
         not_null={"title"},
-        defaults={k: "" for k in ("situation", "task", "action", "result", "learned", "decisions",
-                                   "stakeholders", "metrics", "mistakes")},
+        defaults={
+            k: ""
+            for k in (
+                "situation",
+                "task",
+                "action",
+                "result",
+                "learned",
+                "decisions",
+                "stakeholders",
+                "metrics",
+                "mistakes",
+            )
+        },
     )
-    db["story_competencies"].create(
+    db.table("story_competencies").create(
         {"story_id": str, "competency": str, "position": int},
         pk=("story_id", "competency"),
         foreign_keys=[("story_id", "stories", "id")],
     )
-    db["competencies"].insert_all(
+    db.table("competencies").insert_all(
         [
-            {"id": c.id, "name": c.name, "dimension": c.dimension, "description": c.description,
-             "source": "builtin", "position": i}
+            {
+                "id": c.id,
+                "name": c.name,
+                "dimension": c.dimension,
+                "description": c.description,
+                "source": "builtin",
+                "position": i,
+            }
             for i, c in enumerate(BUILTIN_COMPETENCIES)
         ]
     )

@@ -36,12 +36,19 @@ def stats_text(document: dict[str, Any]) -> str:
     rows = []
     for rank, cid in enumerate(document["weakest"], start=1):
         c = by_id[cid]
-        rows.append([
-            rank, c["name"], c["reviews"], textout.percent(c["recall"]),
-            "–" if c["quality"] is None else f"{c['quality']:.1f}",
-            textout.percent(c["retrievability"]), textout.percent(c["coverage"]),
-            f"{textout.bar(c['weakness'])} {c['weakness']:.2f}", c["reason"],
-        ])
+        rows.append(
+            [
+                rank,
+                c["name"],
+                c["reviews"],
+                textout.percent(c["recall"]),
+                "–" if c["quality"] is None else f"{c['quality']:.1f}",
+                textout.percent(c["retrievability"]),
+                textout.percent(c["coverage"]),
+                f"{textout.bar(c['weakness'])} {c['weakness']:.2f}",
+                c["reason"],
+            ]
+        )
     window = f"last {document['window_days']} days" if document["window_days"] else "all history"
     head = f"Competencies, weakest first ({window})"
     table = textout.table(
@@ -67,9 +74,12 @@ def trend(store: Store, competency: str, *, days: int | None = None) -> dict[str
         "recent_recall": weighted(s.weeks, today, metric="recall"),
         "recent_quality": weighted(s.weeks, today, metric="quality"),
         "weeks": [
-            {"week": w.week.isoformat(), "reviews": w.reviews,
-             "recall": None if w.recall is None else round(w.recall, 4),
-             "quality": None if w.quality is None else round(w.quality, 4)}
+            {
+                "week": w.week.isoformat(),
+                "reviews": w.reviews,
+                "recall": None if w.recall is None else round(w.recall, 4),
+                "quality": None if w.quality is None else round(w.quality, 4),
+            }
             for w in s.weeks
         ],
     }
@@ -78,9 +88,13 @@ def trend(store: Store, competency: str, *, days: int | None = None) -> dict[str
 def trend_text(document: dict[str, Any]) -> str:
     """A week-by-week table with recall and quality bars."""
     rows = [
-        [w["week"], w["reviews"], f"{textout.bar(w['recall'])} {textout.percent(w['recall'])}",
-         f"{textout.bar(None if w['quality'] is None else (w['quality'] - 1) / 4)} "
-         f"{'–' if w['quality'] is None else format(w['quality'], '.1f')}"]
+        [
+            w["week"],
+            w["reviews"],
+            f"{textout.bar(w['recall'])} {textout.percent(w['recall'])}",
+            f"{textout.bar(None if w['quality'] is None else (w['quality'] - 1) / 4)} "
+            f"{'–' if w['quality'] is None else format(w['quality'], '.1f')}",
+        ]
         for w in document["weeks"]
     ]
     head = f"{document['name']}: weakness {document['weakness']:.2f}"
@@ -129,10 +143,14 @@ def signal_trends(store: Store) -> dict[str, Any]:
         for signal, cards in sorted(expected.get(competency, {}).items(), key=lambda kv: -kv[1]):
             if cards >= 3 and share[signal] < RARE_SHARE:
                 name = comps[competency].name if competency in comps else competency
-                notes.append({
-                    "competency": competency, "signal": signal, "share": round(share[signal], 3),
-                    "answers": len(answers),
-                    "text": f"You rarely {SIGNAL_WORDS[signal]} in {name.lower()} answers "
-                            f"({share[signal]:.0%} of your last {len(answers)}).",
-                })
+                notes.append(
+                    {
+                        "competency": competency,
+                        "signal": signal,
+                        "share": round(share[signal], 3),
+                        "answers": len(answers),
+                        "text": f"You rarely {SIGNAL_WORDS[signal]} in {name.lower()} answers "
+                        f"({share[signal]:.0%} of your last {len(answers)}).",
+                    }
+                )
     return {"by_competency": shares, "notes": notes}

@@ -106,8 +106,10 @@ class ReviewSession:
             due = [_candidate(c, scheduler, now) for c in store.due_cards(now, now, where)]
             allowance = new_allowance(store, now, day_end, tz)
         new = [_new(c) for c in store.new_cards(now, per_competency=size, where=where)]
-        pool = [_candidate(c, scheduler, now) for c in store.practice_candidates(
-            now, limit=size * 4, where=where)]
+        pool = [
+            _candidate(c, scheduler, now)
+            for c in store.practice_candidates(now, limit=size * 4, where=where)
+        ]
         if practice:
             pool += new
             new = []
@@ -161,8 +163,12 @@ class ReviewSession:
         now = self.clock()
         if item.mode is Mode.PRACTICE:
             row_id = self.store.record_practice(
-                card.id, practiced_at=now, quality=quality, duration_ms=duration_ms,
-                answer=answer, story_id=story_id,
+                card.id,
+                practiced_at=now,
+                quality=quality,
+                duration_ms=duration_ms,
+                answer=answer,
+                story_id=story_id,
             )
         else:
             before = self.store.state(card.id)
@@ -170,10 +176,15 @@ class ReviewSession:
                 before, card_id=card.id, card_type=card.type, rating=rating, now=now
             )
             review = Review(
-                review_id=new_review_id(), card_id=card.id, reviewed_at=after.last_review_at or now,
-                rating=rating, quality=quality, duration_ms=duration_ms,
+                review_id=new_review_id(),
+                card_id=card.id,
+                reviewed_at=after.last_review_at or now,
+                rating=rating,
+                quality=quality,
+                duration_ms=duration_ms,
                 state_before=before.state if before and before.last_review_at else State.NEW,
-                answer=answer, story_id=story_id,
+                answer=answer,
+                story_id=story_id,
             )
             row_id = self.store.record_review(review, after, competency=card.competency)
             if not card.type.long_answer and after.due_at < now + timedelta(hours=1):
@@ -266,7 +277,9 @@ def new_allowance(store: Store, now: datetime, day_end: datetime, tz: tzinfo | N
 
 
 def _candidate(card: DueCard, scheduler: Scheduler, now: datetime) -> Candidate:
-    state = MemoryState(card.card_id, State.REVIEW, card.stability, None, card.due_at, card.last_review_at)
+    state = MemoryState(
+        card.card_id, State.REVIEW, card.stability, None, card.due_at, card.last_review_at
+    )
     return Candidate(card.card_id, card.competency, card.type, scheduler.retrievability(state, now))
 
 

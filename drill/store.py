@@ -36,7 +36,6 @@ from drill.core.model import (
     Story,
 )
 from drill.core.settings import Settings
-from drill.core.taxonomy import BUILTIN_COMPETENCIES
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -257,7 +256,9 @@ class Store:
         rows = self._all(
             "SELECT id, name, dimension, description FROM competencies ORDER BY position, id"
         )
-        return {r["id"]: Competency(r["id"], r["name"], r["dimension"], r["description"]) for r in rows}
+        return {
+            r["id"]: Competency(r["id"], r["name"], r["dimension"], r["description"]) for r in rows
+        }
 
     def deck_hash(self, deck_id: str) -> str | None:
         """The content hash recorded at the deck's last import."""
@@ -289,7 +290,9 @@ class Store:
         with self.write() as conn:
             for deck in decks:
                 reports.append(
-                    self._import_deck(conn, deck, now, prune, builtin, (hashes or {}).get(deck.id), progress)
+                    self._import_deck(
+                        conn, deck, now, prune, builtin, (hashes or {}).get(deck.id), progress
+                    )
                 )
             if reviews:
                 assert replay is not None
@@ -347,8 +350,18 @@ class Store:
                 old = self._one("SELECT competency FROM cards WHERE id = ?", (card.id,))
                 competency_changed |= old != card.competency
             inserts.append(
-                (card.id, deck.id, card.key, card.type.value, card.competency, card.prompt,
-                 position, body, digest, card.story_id or None)
+                (
+                    card.id,
+                    deck.id,
+                    card.key,
+                    card.type.value,
+                    card.competency,
+                    card.prompt,
+                    position,
+                    body,
+                    digest,
+                    card.story_id or None,
+                )
             )
             if progress is not None and len(inserts) % 500 == 0:
                 progress(len(inserts))
@@ -408,12 +421,20 @@ class Store:
             "    AND s.last_review IS NOT NULL AND s.due <= ?) AS due, "
             "sum(c.suspended) AS suspended "
             "FROM decks d LEFT JOIN cards c ON c.deck_id = d.id AND c.retired = 0 "
-            "LEFT JOIN card_state s ON s.card_id = c.id GROUP BY d.id ORDER BY d.builtin DESC, d.id",
+            "LEFT JOIN card_state s ON s.card_id = c.id GROUP BY d.id ORDER BY d.builtin "
+            "DESC, d.id",
             (iso(now), iso(day_end)),
         )
         return [
-            DeckSummary(r["id"], r["title"], r["cards"], r["new"] or 0, r["due"] or 0,
-                        r["suspended"] or 0, bool(r["builtin"]))
+            DeckSummary(
+                r["id"],
+                r["title"],
+                r["cards"],
+                r["new"] or 0,
+                r["due"] or 0,
+                r["suspended"] or 0,
+                bool(r["builtin"]),
+            )
             for r in rows
         ]
 
@@ -445,7 +466,7 @@ class Store:
     @staticmethod
     def _card(row: sqlite3.Row) -> Card:
         body = json.loads(row["body"])
-        values = {
+        values: dict[str, Any] = {
             k: tuple(v) if isinstance(v, list) else v
             for k, v in body.items()
             if k not in ("id", "type", "competency")
@@ -671,9 +692,15 @@ class Store:
             if row is None:
                 return None
             review = Review(
-                review_id=row[0], card_id=row[1], reviewed_at=parse_iso(row[2]),
-                rating=Rating(row[3]), quality=row[4], duration_ms=row[5],
-                state_before=State(row[6]), answer=row[7], story_id=row[8] or "",
+                review_id=row[0],
+                card_id=row[1],
+                reviewed_at=parse_iso(row[2]),
+                rating=Rating(row[3]),
+                quality=row[4],
+                duration_ms=row[5],
+                state_before=State(row[6]),
+                answer=row[7],
+                story_id=row[8] or "",
             )
             conn.execute("DELETE FROM reviews WHERE id = ?", (row_id,))
             if row[9] is None:
@@ -707,10 +734,19 @@ class Store:
             cursor = conn.execute(
                 "INSERT INTO practice(card_id, practiced_at, quality, duration_ms, answer, "
                 "story_id, source) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (card_id, iso(practiced_at), quality, duration_ms, answer, story_id or None, source),
+                (
+                    card_id,
+                    iso(practiced_at),
+                    quality,
+                    duration_ms,
+                    answer,
+                    story_id or None,
+                    source,
+                ),
             )
             conn.execute(
-                "INSERT INTO review_days(competency, day, practice_quality_sum, practice_quality_n) "
+                "INSERT INTO review_days(competency, day, practice_quality_sum, "
+                "practice_quality_n) "
                 "VALUES (?, ?, ?, ?) ON CONFLICT(competency, day) DO UPDATE SET "
                 "practice_quality_sum = practice_quality_sum + excluded.practice_quality_sum, "
                 "practice_quality_n = practice_quality_n + excluded.practice_quality_n",
@@ -739,7 +775,8 @@ class Store:
         """The user's most recent typed answer to a card (review or practice), or ''."""
         value = self._one(
             "SELECT answer FROM (SELECT answer, reviewed_at AS at FROM reviews "
-            "WHERE card_id = ? AND answer != '' UNION ALL SELECT answer, practiced_at FROM practice "
+            "WHERE card_id = ? AND answer != '' UNION ALL SELECT answer, practiced_at "
+            "FROM practice "
             "WHERE card_id = ? AND answer != '') ORDER BY at DESC LIMIT 1",
             (card_id, card_id),
         )
@@ -758,9 +795,15 @@ class Store:
             params,
         ):
             yield Review(
-                review_id=row[0], card_id=row[1], reviewed_at=parse_iso(row[2]),
-                rating=Rating(row[3]), quality=row[4], duration_ms=row[5],
-                state_before=State(row[6]), answer=row[7] or "", story_id=row[8] or "",
+                review_id=row[0],
+                card_id=row[1],
+                reviewed_at=parse_iso(row[2]),
+                rating=Rating(row[3]),
+                quality=row[4],
+                duration_ms=row[5],
+                state_before=State(row[6]),
+                answer=row[7] or "",
+                story_id=row[8] or "",
             )
 
     def reschedule(
@@ -821,7 +864,9 @@ class Store:
         added = 0
         touched: set[str] = set()
         for review in reviews:
-            if conn.execute("SELECT 1 FROM reviews WHERE review_id = ?", (review.review_id,)).fetchone():
+            if conn.execute(
+                "SELECT 1 FROM reviews WHERE review_id = ?", (review.review_id,)
+            ).fetchone():
                 continue
             self._insert_review(conn, review, None, known_cards[review.card_id])
             touched.add(review.card_id)
@@ -831,7 +876,8 @@ class Store:
             conn.execute("DELETE FROM card_state WHERE card_id = ?", (card_id,))
             if state is not None:
                 conn.execute(
-                    f"INSERT INTO card_state({self._STATE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    f"INSERT INTO card_state({self._STATE_COLUMNS}) VALUES (?, ?, ?, ?, "
+                    "?, ?, ?, ?, ?)",
                     self._state_values(state),
                 )
         return added, len(reviews) - added
@@ -842,7 +888,9 @@ class Store:
 
     # queue ----------------------------------------------------------------------------
 
-    def due_cards(self, now: datetime, until: datetime, where: CardFilter = CardFilter()) -> list[DueCard]:
+    def due_cards(
+        self, now: datetime, until: datetime, where: CardFilter = CardFilter()
+    ) -> list[DueCard]:
         """Reviewed, active cards due before ``until``."""
         extra, params = where.sql()
         rows = self.conn.execute(
@@ -868,7 +916,7 @@ class Store:
     def new_cards(
         self, now: datetime, *, per_competency: int, where: CardFilter = CardFilter()
     ) -> list[NewCard]:
-        """Up to ``per_competency`` never-reviewed active cards of each competency, in deck order."""
+        """Up to ``per_competency`` unreviewed active cards per competency, in deck order."""
         extra, params = where.sql()
         out: list[NewCard] = []
         comps = [
@@ -926,7 +974,9 @@ class Store:
             for r in rows
         ]
 
-    def practice_new(self, now: datetime, *, limit: int, where: CardFilter = CardFilter()) -> list[NewCard]:
+    def practice_new(
+        self, now: datetime, *, limit: int, where: CardFilter = CardFilter()
+    ) -> list[NewCard]:
         """Never-reviewed active cards to practise without scheduling them."""
         return self.new_cards(now, per_competency=limit, where=where)
 
@@ -958,11 +1008,14 @@ class Store:
             "JOIN cards c ON c.id = s.card_id WHERE s.last_review IS NOT NULL AND c.retired = 0"
         )
 
-    def due_forecast(self, start: datetime, days: int, *, rollover_hour: int) -> list[tuple[date, int]]:
+    def due_forecast(
+        self, start: datetime, days: int, *, rollover_hour: int
+    ) -> list[tuple[date, int]]:
         """How many reviewed active cards fall due on each of the next ``days`` UTC days."""
         end = start + timedelta(days=days)
         rows = self.conn.execute(
-            "SELECT substr(s.due, 1, 10), count(*) FROM card_state s JOIN cards c ON c.id = s.card_id "
+            "SELECT substr(s.due, 1, 10), count(*) FROM card_state s JOIN cards c ON "
+            "c.id = s.card_id "
             "WHERE s.last_review IS NOT NULL AND c.suspended = 0 AND s.due < ? GROUP BY 1",
             (iso(end),),
         )
@@ -978,7 +1031,8 @@ class Store:
     def activity(self, since: date) -> list[tuple[date, int]]:
         """Reviews plus practice answers per UTC day since ``since``."""
         rows = self.conn.execute(
-            "SELECT day, sum(reviews + practice_quality_n) FROM review_days WHERE day >= ? GROUP BY day",
+            "SELECT day, sum(reviews + practice_quality_n) FROM review_days WHERE day >= "
+            "? GROUP BY day",
             (since.isoformat(),),
         )
         return [(date.fromisoformat(r[0]), r[1]) for r in rows]
@@ -1038,10 +1092,18 @@ class Store:
             comps.setdefault(story_id, []).append(comp)
         return [
             Story(
-                id=r["id"], title=r["title"], competencies=tuple(comps.get(r["id"], ())),
-                situation=r["situation"], task=r["task"], action=r["action"], result=r["result"],
-                learned=r["learned"], decisions=r["decisions"], stakeholders=r["stakeholders"],
-                metrics=r["metrics"], mistakes=r["mistakes"],
+                id=r["id"],
+                title=r["title"],
+                competencies=tuple(comps.get(r["id"], ())),
+                situation=r["situation"],
+                task=r["task"],
+                action=r["action"],
+                result=r["result"],
+                learned=r["learned"],
+                decisions=r["decisions"],
+                stakeholders=r["stakeholders"],
+                metrics=r["metrics"],
+                mistakes=r["mistakes"],
             )
             for r in self._all("SELECT * FROM stories ORDER BY title COLLATE NOCASE")
         ]
@@ -1062,7 +1124,8 @@ class Store:
                     "decisions, stakeholders, metrics, mistakes, created_at, updated_at) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
                     "title = excluded.title, situation = excluded.situation, task = excluded.task, "
-                    "action = excluded.action, result = excluded.result, learned = excluded.learned, "
+                    "action = excluded.action, result = excluded.result, learned = "
+                    "excluded.learned, "
                     "decisions = excluded.decisions, stakeholders = excluded.stakeholders, "
                     "metrics = excluded.metrics, mistakes = excluded.mistakes, "
                     "updated_at = excluded.updated_at",
@@ -1070,7 +1133,8 @@ class Store:
                 )
                 conn.execute("DELETE FROM story_competencies WHERE story_id = ?", (story.id,))
                 conn.executemany(
-                    "INSERT INTO story_competencies(story_id, competency, position) VALUES (?, ?, ?)",
+                    "INSERT INTO story_competencies(story_id, competency, position) "
+                    "VALUES (?, ?, ?)",
                     [(story.id, comp, i) for i, comp in enumerate(story.competencies)],
                 )
                 self._sync_story_cards(conn, story, now)
@@ -1094,11 +1158,19 @@ class Store:
                 (STORY_DECK, story.id),
             )
         }
-        position = self._one("SELECT COALESCE(MAX(position), 0) FROM cards WHERE deck_id = ?", (STORY_DECK,))
+        position = self._one(
+            "SELECT COALESCE(MAX(position), 0) FROM cards WHERE deck_id = ?", (STORY_DECK,)
+        )
         for offset, (key, comp) in enumerate(wanted.items(), start=1):
             card = Card(
-                id=f"{STORY_DECK}/{key}", deck_id=STORY_DECK, key=key, type=CardType.STORY,
-                competency=comp, prompt=story.title, answer=story.outline, story_id=story.id,
+                id=f"{STORY_DECK}/{key}",
+                deck_id=STORY_DECK,
+                key=key,
+                type=CardType.STORY,
+                competency=comp,
+                prompt=story.title,
+                answer=story.outline,
+                story_id=story.id,
             )
             body = json.dumps(card_fields(card), ensure_ascii=False, sort_keys=True)
             conn.execute(
@@ -1107,13 +1179,23 @@ class Store:
                 "ON CONFLICT(id) DO UPDATE SET prompt = excluded.prompt, body = excluded.body, "
                 "content_hash = excluded.content_hash, "
                 "suspended = CASE WHEN cards.retired THEN 0 ELSE cards.suspended END, retired = 0",
-                (card.id, STORY_DECK, key, comp, story.title, (position or 0) + offset, body,
-                 hashlib.sha1(body.encode()).hexdigest(), story.id),
+                (
+                    card.id,
+                    STORY_DECK,
+                    key,
+                    comp,
+                    story.title,
+                    (position or 0) + offset,
+                    body,
+                    hashlib.sha1(body.encode()).hexdigest(),
+                    story.id,
+                ),
             )
         for key, retired in existing.items():
             if key not in wanted and not retired:
                 conn.execute(
-                    "UPDATE cards SET suspended = 1, retired = 1 WHERE id = ?", (f"{STORY_DECK}/{key}",)
+                    "UPDATE cards SET suspended = 1, retired = 1 WHERE id = ?",
+                    (f"{STORY_DECK}/{key}",),
                 )
 
     def delete_story(self, story_id: str) -> bool:
@@ -1159,14 +1241,23 @@ def doctor(store: Store, *, backup_to: Path | None, repair: bool) -> list[Findin
         target.close()
         findings.append(Finding(f"backup written to {backup_to}", True))
     checks = [
-        ("card states without a card", "SELECT count(*) FROM card_state WHERE card_id NOT IN "
-         "(SELECT id FROM cards)", "DELETE FROM card_state WHERE card_id NOT IN (SELECT id FROM cards)"),
-        ("cards due before their last review (clock went backwards)",
-         "SELECT count(*) FROM card_state WHERE last_review IS NOT NULL AND due < last_review",
-         "UPDATE card_state SET due = last_review WHERE last_review IS NOT NULL AND due < last_review"),
-        ("story links to missing stories", "SELECT count(*) FROM story_competencies WHERE story_id "
-         "NOT IN (SELECT id FROM stories)", "DELETE FROM story_competencies WHERE story_id NOT IN "
-         "(SELECT id FROM stories)"),
+        (
+            "card states without a card",
+            "SELECT count(*) FROM card_state WHERE card_id NOT IN (SELECT id FROM cards)",
+            "DELETE FROM card_state WHERE card_id NOT IN (SELECT id FROM cards)",
+        ),
+        (
+            "cards due before their last review (clock went backwards)",
+            "SELECT count(*) FROM card_state WHERE last_review IS NOT NULL AND due < last_review",
+            "UPDATE card_state SET due = last_review WHERE last_review IS NOT NULL AND "
+            "due < last_review",
+        ),
+        (
+            "story links to missing stories",
+            "SELECT count(*) FROM story_competencies WHERE story_id "
+            "NOT IN (SELECT id FROM stories)",
+            "DELETE FROM story_competencies WHERE story_id NOT IN (SELECT id FROM stories)",
+        ),
     ]
     for label, count_sql, fix_sql in checks:
         n = int(store._one(count_sql) or 0)
@@ -1175,11 +1266,14 @@ def doctor(store: Store, *, backup_to: Path | None, repair: bool) -> list[Findin
                 with store.write() as conn:
                     conn.execute(fix_sql)
             findings.append(Finding(f"{n} {label}", repair))
-    orphans = int(store._one("SELECT count(*) FROM reviews WHERE card_id NOT IN (SELECT id FROM cards)") or 0)
+    orphans = int(
+        store._one("SELECT count(*) FROM reviews WHERE card_id NOT IN (SELECT id FROM cards)") or 0
+    )
     if orphans:
         findings.append(Finding(f"{orphans} reviews of missing cards (kept; re-import their deck)"))
     summary_ok = store._one(
-        "SELECT count(*) FROM (SELECT c.competency, substr(r.reviewed_at, 1, 10) AS day, count(*) AS n "
+        "SELECT count(*) FROM (SELECT c.competency, substr(r.reviewed_at, 1, 10) AS day, "
+        "count(*) AS n "
         "FROM reviews r JOIN cards c ON c.id = r.card_id GROUP BY 1, 2) x LEFT JOIN review_days d "
         "ON d.competency = x.competency AND d.day = x.day WHERE d.reviews IS NOT x.n"
     )

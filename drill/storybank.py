@@ -139,10 +139,15 @@ def _parse_new(store: Store, text: str, path: Path) -> list[Story]:
     if clashes:
         raise DeckError(
             str(path),
-            [Problem(_id_line(text, i), f"a story with id '{i}' is already in your bank; choose "
-                                        "another id (to change a story, export, edit and import "
-                                        "the bank)")
-             for i in clashes],
+            [
+                Problem(
+                    _id_line(text, i),
+                    f"a story with id '{i}' is already in your bank; choose "
+                    "another id (to change a story, export, edit and import "
+                    "the bank)",
+                )
+                for i in clashes
+            ],
         )
     return stories
 

@@ -25,9 +25,7 @@ MIN_BASIC_TOTAL = 40
 
 def _all_cards() -> list[Card]:
     return [
-        card
-        for path in DECK_FILES
-        for card in parse_deck(path.read_bytes(), path=str(path)).cards
+        card for path in DECK_FILES for card in parse_deck(path.read_bytes(), path=str(path)).cards
     ]
 
 
@@ -64,9 +62,13 @@ def test_question_cards(competency: str) -> None:
     cards = of(competency, CardType.QUESTION)
     assert len(cards) >= MIN_QUESTIONS
     short = [
-        c.id for c in cards
-        if not c.evaluates or len(c.signals) < 3 or len(c.pitfalls) < 2
-        or not 1 <= len(c.follow_ups) <= 3 or not c.answer
+        c.id
+        for c in cards
+        if not c.evaluates
+        or len(c.signals) < 3
+        or len(c.pitfalls) < 2
+        or not 1 <= len(c.follow_ups) <= 3
+        or not c.answer
     ]
     assert short == []
 
@@ -76,8 +78,10 @@ def test_reframe_cards(competency: str) -> None:
     cards = of(competency, CardType.REFRAME)
     assert len(cards) >= MIN_REFRAMES
     off = [
-        (c.id, words(c.ic_answer), words(c.answer), len(c.rubric)) for c in cards
-        if not 60 <= words(c.ic_answer) <= 150 or not 120 <= words(c.answer) <= 250
+        (c.id, words(c.ic_answer), words(c.answer), len(c.rubric))
+        for c in cards
+        if not 60 <= words(c.ic_answer) <= 150
+        or not 120 <= words(c.answer) <= 250
         or not 4 <= len(c.rubric) <= 7
     ]
     assert off == []
@@ -100,10 +104,52 @@ def test_enough_basic_cards() -> None:
 
 _STOP = frozenset(
     {
-        "a", "an", "the", "to", "of", "and", "or", "in", "on", "for", "with", "you", "your", "i",
-        "me", "my", "we", "our", "about", "time", "tell", "describe", "how", "what", "did", "do",
-        "was", "were", "that", "this", "it", "is", "are", "be", "have", "had", "has", "when", "why",
-        "would", "could", "should", "give", "example", "walk", "through",
+        "a",
+        "an",
+        "the",
+        "to",
+        "of",
+        "and",
+        "or",
+        "in",
+        "on",
+        "for",
+        "with",
+        "you",
+        "your",
+        "i",
+        "me",
+        "my",
+        "we",
+        "our",
+        "about",
+        "time",
+        "tell",
+        "describe",
+        "how",
+        "what",
+        "did",
+        "do",
+        "was",
+        "were",
+        "that",
+        "this",
+        "it",
+        "is",
+        "are",
+        "be",
+        "have",
+        "had",
+        "has",
+        "when",
+        "why",
+        "would",
+        "could",
+        "should",
+        "give",
+        "example",
+        "walk",
+        "through",
     }
 )
 

@@ -38,8 +38,14 @@ cards:
   - {id: three, type: basic, competency: org-strategy, prompt: Third?, answer: B}
 """
 CSV_COLUMNS = [
-    "card_id", "review_time", "review_rating", "review_state", "review_duration",
-    "quality", "review_id", "reviewed_at",
+    "card_id",
+    "review_time",
+    "review_rating",
+    "review_state",
+    "review_duration",
+    "quality",
+    "review_id",
+    "reviewed_at",
 ]
 SCHEDULER = Scheduler(SchedulerSettings(fuzz=False))
 
@@ -73,7 +79,8 @@ def seed_reviews(path: Path, start: datetime, cards: int = 3, rounds: int = 3) -
     make_db(path)
     with Store.open(path) as store:
         card_ids = sorted(
-            c.card_id for c in store.new_cards(start, per_competency=1)
+            c.card_id
+            for c in store.new_cards(start, per_competency=1)
             if c.type is CardType.QUESTION
         )[:cards]
         for number, card_id in enumerate(card_ids):
@@ -82,13 +89,21 @@ def seed_reviews(path: Path, start: datetime, cards: int = 3, rounds: int = 3) -
             at = start + timedelta(minutes=number)
             for index in range(rounds):
                 rating = Rating.AGAIN if index == 1 else Rating.GOOD
-                after = SCHEDULER.review(state, card_id=card_id, card_type=card.type,
-                                         rating=rating, now=at)
+                after = SCHEDULER.review(
+                    state, card_id=card_id, card_type=card.type, rating=rating, now=at
+                )
                 store.record_review(
-                    Review(new_review_id(), card_id, at, rating, quality=index + 2,
-                           duration_ms=30_000 + index,
-                           state_before=state.state if state else State.NEW),
-                    after, competency=card.competency,
+                    Review(
+                        new_review_id(),
+                        card_id,
+                        at,
+                        rating,
+                        quality=index + 2,
+                        duration_ms=30_000 + index,
+                        state_before=state.state if state else State.NEW,
+                    ),
+                    after,
+                    competency=card.competency,
                 )
                 state = after
                 at = after.due_at
@@ -113,10 +128,7 @@ def _command_paths(group: click.Group, prefix: tuple[str, ...] = ()) -> Iterator
             yield (*prefix, name)
 
 
-HELP_PATHS = [
-    pytest.param(path, id=" ".join(path) or "drill")
-    for path in _command_paths(main)
-]
+HELP_PATHS = [pytest.param(path, id=" ".join(path) or "drill") for path in _command_paths(main)]
 
 
 @pytest.mark.parametrize("path", HELP_PATHS)
@@ -146,8 +158,15 @@ def test_version(runner: CliRunner) -> None:
         ["export", "reviews", "--format", "xml"],
         ["decks", "--db", "elsewhere.db"],
     ],
-    ids=["unknown-option", "unknown-global", "unknown-command", "missing-argument", "out-of-range",
-         "bad-choice", "global-option-after-command"],
+    ids=[
+        "unknown-option",
+        "unknown-global",
+        "unknown-command",
+        "missing-argument",
+        "out-of-range",
+        "bad-choice",
+        "global-option-after-command",
+    ],
 )
 def test_usage_errors_exit_2(runner: CliRunner, tmp_path: Path, args: list[str]) -> None:
     result = drill(runner, tmp_path / "t.db", *args)
@@ -163,8 +182,9 @@ def test_db_goes_before_the_command(runner: CliRunner, tmp_path: Path) -> None:
 
 def test_drill_db_environment_variable(runner: CliRunner, tmp_path: Path) -> None:
     from_env = tmp_path / "env.db"
-    decks = json.loads(ok(runner.invoke(main, ["decks", "--json"],
-                                        env={"DRILL_DB": str(from_env)})).stdout)
+    decks = json.loads(
+        ok(runner.invoke(main, ["decks", "--json"], env={"DRILL_DB": str(from_env)})).stdout
+    )
     assert from_env.exists()
     assert decks
     explicit = tmp_path / "explicit.db"
@@ -214,9 +234,16 @@ def test_due_json_counts_reviewed_cards_that_are_due(runner: CliRunner, db_path:
 
 
 STATS_FIELDS: dict[str, type | tuple[type, ...]] = {
-    "id": str, "name": str, "dimension": str, "cards": int, "reviewed": int, "reviews": int,
-    "recall": (float, type(None)), "quality": (float, type(None)),
-    "retrievability": (float, type(None)), "weakness": float,
+    "id": str,
+    "name": str,
+    "dimension": str,
+    "cards": int,
+    "reviewed": int,
+    "reviews": int,
+    "recall": (float, type(None)),
+    "quality": (float, type(None)),
+    "retrievability": (float, type(None)),
+    "weakness": float,
 }
 
 
@@ -311,7 +338,6 @@ def test_one_bad_file_stops_the_whole_import(
     assert db_dump(db_path) == before
 
 
-
 def test_a_removed_card_is_retired_and_prune_deletes_it(
     runner: CliRunner, db_path: Path, tmp_path: Path
 ) -> None:
@@ -338,6 +364,7 @@ def test_a_file_that_is_not_a_database_is_a_data_error(runner: CliRunner, tmp_pa
     assert "Traceback" not in result.output
     assert db.read_text(encoding="utf-8").startswith("these are my notes")
 
+
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
@@ -346,7 +373,11 @@ def test_a_file_that_is_not_a_database_is_a_data_error(runner: CliRunner, tmp_pa
     ],
 )
 def test_unreadable_or_unknown_files_are_data_errors(
-    runner: CliRunner, db_path: Path, tmp_path: Path, name: str, content: bytes | None,
+    runner: CliRunner,
+    db_path: Path,
+    tmp_path: Path,
+    name: str,
+    content: bytes | None,
     message: str,
 ) -> None:
     path = tmp_path / name
@@ -415,9 +446,19 @@ def test_a_100k_deep_file_is_refused_without_crashing(
     env = {**os.environ, "DRILL_DATA_DIR": str(tmp_path / "data-dir")}
     env.pop("DRILL_DB", None)
     done = subprocess.run(
-        [sys.executable, "-m", "drill", "--db", str(db_path), "import",
-         str(BAD_DECKS / "deep-nesting.yaml")],
-        capture_output=True, text=True, timeout=60, env=env,
+        [
+            sys.executable,
+            "-m",
+            "drill",
+            "--db",
+            str(db_path),
+            "import",
+            str(BAD_DECKS / "deep-nesting.yaml"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
     )
     check_refused("deep-nesting.yaml", done.returncode, done.stderr, before, db_dump(db_path))
 
@@ -515,9 +556,14 @@ def test_jsonl_reviews_of_unknown_cards_name_the_line(
     make_db(db_path)
     before = db_dump(db_path)
     history = tmp_path / "history.jsonl"
-    good = {"review_id": "r1", "card_id": "em-concepts/signal-risk",
-            "reviewed_at": "2024-06-03T09:30:00+00:00", "rating": 3, "quality": None,
-            "duration_ms": 0}
+    good = {
+        "review_id": "r1",
+        "card_id": "em-concepts/signal-risk",
+        "reviewed_at": "2024-06-03T09:30:00+00:00",
+        "rating": 3,
+        "quality": None,
+        "duration_ms": 0,
+    }
     history.write_text(
         json.dumps(good) + "\n" + json.dumps({**good, "review_id": "r2", "card_id": "x/y"}) + "\n",
         encoding="utf-8",
@@ -534,9 +580,17 @@ def test_history_times_with_an_offset_are_stored_in_utc(
 ) -> None:
     history = tmp_path / "history.jsonl"
     history.write_text(
-        json.dumps({"review_id": "r1", "card_id": "em-concepts/signal-risk",
-                    "reviewed_at": "2024-06-03T11:30:00+02:00", "rating": 3, "quality": 4,
-                    "duration_ms": 100}) + "\n",
+        json.dumps(
+            {
+                "review_id": "r1",
+                "card_id": "em-concepts/signal-risk",
+                "reviewed_at": "2024-06-03T11:30:00+02:00",
+                "rating": 3,
+                "quality": 4,
+                "duration_ms": 100,
+            }
+        )
+        + "\n",
         encoding="utf-8",
     )
     ok(drill(runner, db_path, "import", str(history)))
@@ -556,9 +610,17 @@ def test_a_dry_run_of_a_deck_with_its_history_succeeds_and_writes_nothing(
     deck.write_bytes(DECK)
     history = tmp_path / "history.jsonl"
     history.write_text(
-        json.dumps({"review_id": "r1", "card_id": "mine/one",
-                    "reviewed_at": "2024-06-03T09:30:00+00:00", "rating": 3, "quality": 4,
-                    "duration_ms": 100}) + "\n",
+        json.dumps(
+            {
+                "review_id": "r1",
+                "card_id": "mine/one",
+                "reviewed_at": "2024-06-03T09:30:00+00:00",
+                "rating": 3,
+                "quality": 4,
+                "duration_ms": 100,
+            }
+        )
+        + "\n",
         encoding="utf-8",
     )
     before = db_dump(db_path)

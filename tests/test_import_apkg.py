@@ -127,11 +127,13 @@ def _modern_db(
 
 def _modern(tmp_path: Path, db: bytes) -> bytes:
     """A current-format package: zstd collection plus the legacy placeholder."""
-    return _zip({
-        "collection.anki2": _placeholder(tmp_path),
-        "collection.anki21b": zstandard.ZstdCompressor().compress(db),
-        "media": zstandard.ZstdCompressor().compress(b""),
-    })
+    return _zip(
+        {
+            "collection.anki2": _placeholder(tmp_path),
+            "collection.anki21b": zstandard.ZstdCompressor().compress(db),
+            "media": zstandard.ZstdCompressor().compress(b""),
+        }
+    )
 
 
 def _parse(data: bytes, path: str = "deck.apkg") -> tuple[list[Deck], list[str]]:
@@ -152,14 +154,19 @@ CLOZE_CONFIG = b"\x08\x01\x1a\x03css"
 
 
 def test_basic_notes_become_basic_cards_with_readable_text(tmp_path: Path) -> None:
-    data = _legacy(tmp_path, {"EM": [
-        _note(
-            "What is <b>signal</b>&nbsp;quality?<br>Explain<div>briefly</div>",
-            "Evidence &amp; calibration <img src='a.png'> [sound:q.mp3]<p>Second</p>",
-            guid="Note1",
-            tags=["hiring"],
-        ),
-    ]})
+    data = _legacy(
+        tmp_path,
+        {
+            "EM": [
+                _note(
+                    "What is <b>signal</b>&nbsp;quality?<br>Explain<div>briefly</div>",
+                    "Evidence &amp; calibration <img src='a.png'> [sound:q.mp3]<p>Second</p>",
+                    guid="Note1",
+                    tags=["hiring"],
+                ),
+            ]
+        },
+    )
     (deck,), warnings = _parse(data)
     (card,) = deck.cards
     assert card.type is CardType.BASIC
@@ -171,9 +178,14 @@ def test_basic_notes_become_basic_cards_with_readable_text(tmp_path: Path) -> No
 
 
 def test_script_and_style_text_is_not_shown(tmp_path: Path) -> None:
-    data = _legacy(tmp_path, {"EM": [
-        _note("<style>.x{}</style>Q<script>alert(1)</script>", "A", guid="g"),
-    ]})
+    data = _legacy(
+        tmp_path,
+        {
+            "EM": [
+                _note("<style>.x{}</style>Q<script>alert(1)</script>", "A", guid="g"),
+            ]
+        },
+    )
     (deck,), _ = _parse(data)
     assert deck.cards[0].prompt == "Q"
 
@@ -189,10 +201,15 @@ def test_card_ids_follow_the_note_guid(tmp_path: Path) -> None:
 
 
 def test_tags_naming_a_competency_set_it_and_the_rest_are_declared_untagged(tmp_path: Path) -> None:
-    data = _legacy(tmp_path, {"EM": [
-        _note("Q1", "A", guid="g1", tags=["misc", "em::People_Development"]),
-        _note("Q2", "A", guid="g2", tags=["leech"]),
-    ]})
+    data = _legacy(
+        tmp_path,
+        {
+            "EM": [
+                _note("Q1", "A", guid="g1", tags=["misc", "em::People_Development"]),
+                _note("Q2", "A", guid="g2", tags=["leech"]),
+            ]
+        },
+    )
     (deck,), warnings = _parse(data)
     assert [c.competency for c in deck.cards] == ["people-development", UNTAGGED.id]
     assert deck.competencies == (UNTAGGED,)
@@ -211,9 +228,14 @@ def test_a_deck_whose_notes_all_have_competencies_declares_none(tmp_path: Path) 
 
 def test_cloze_notes_make_one_card_per_number(tmp_path: Path) -> None:
     text = "{{c1::Paris::city}} is the capital of {{c2::France}}; {{c1::Lyon}} is not."
-    data = _legacy(tmp_path, {"Geo": [
-        _note(text, "Back <i>extra</i>", guid="cz", model=genanki.CLOZE_MODEL),
-    ]})
+    data = _legacy(
+        tmp_path,
+        {
+            "Geo": [
+                _note(text, "Back <i>extra</i>", guid="cz", model=genanki.CLOZE_MODEL),
+            ]
+        },
+    )
     (deck,), _ = _parse(data)
     assert _by_key(deck) == {
         f"{_key('cz')}-c1": (
@@ -238,21 +260,29 @@ def test_nested_cloze_deletions(tmp_path: Path) -> None:
 
 
 def test_notes_without_text_on_a_side_are_skipped_with_a_warning(tmp_path: Path) -> None:
-    data = _legacy(tmp_path, {"EM": [
-        _note("Q", "A", guid="ok"),
-        _note("<img src='only.png'>", "A", guid="img"),
-    ]})
+    data = _legacy(
+        tmp_path,
+        {
+            "EM": [
+                _note("Q", "A", guid="ok"),
+                _note("<img src='only.png'>", "A", guid="img"),
+            ]
+        },
+    )
     (deck,), warnings = _parse(data)
     assert [c.prompt for c in deck.cards] == ["Q"]
     assert any("1 note without text on the front or back skipped" in w for w in warnings)
 
 
 def test_one_drill_deck_per_anki_deck(tmp_path: Path) -> None:
-    data = _legacy(tmp_path, {
-        "Lang::French Verbs": [_note("Q", "A", guid="a")],
-        "Leadership": [_note("Q", "A", guid="b")],
-        "日本語": [_note("Q", "A", guid="c")],
-    })
+    data = _legacy(
+        tmp_path,
+        {
+            "Lang::French Verbs": [_note("Q", "A", guid="a")],
+            "Leadership": [_note("Q", "A", guid="b")],
+            "日本語": [_note("Q", "A", guid="c")],
+        },
+    )
     decks, _ = _parse(data)
     ids = {d.id: d.title for d in decks}
     assert ids["anki-lang-french-verbs"] == "Lang::French Verbs"
@@ -305,10 +335,15 @@ def test_an_unreadable_notetype_config_falls_back_to_the_text(tmp_path: Path) ->
 
 
 def test_decks_pass_the_yaml_deck_rules(tmp_path: Path) -> None:
-    data = _legacy(tmp_path, {"EM": [
-        _note("Q\x1b[2J", "A\x07", guid="g1", tags=["hiring"]),
-        _note("{{c1::a}} {{c3::b}}", "", guid="g2", model=genanki.CLOZE_MODEL),
-    ]})
+    data = _legacy(
+        tmp_path,
+        {
+            "EM": [
+                _note("Q\x1b[2J", "A\x07", guid="g1", tags=["hiring"]),
+                _note("{{c1::a}} {{c3::b}}", "", guid="g2", model=genanki.CLOZE_MODEL),
+            ]
+        },
+    )
     (deck,), _ = _parse(data)
     text = dump_deck(deck).encode()
     assert parse_deck(text, path="x.yaml", known_competencies=BUILTIN_IDS).cards == deck.cards
@@ -440,9 +475,17 @@ def test_ten_thousand_notes(tmp_path: Path) -> None:
 
 def test_drill_import_of_an_apkg(tmp_path: Path) -> None:
     package = tmp_path / "em.apkg"
-    package.write_bytes(_legacy(tmp_path, {"EM Anki": [
-        _note("Q1", "A1", guid="g1", tags=["hiring"]), _note("Q2", "A2", guid="g2"),
-    ]}))
+    package.write_bytes(
+        _legacy(
+            tmp_path,
+            {
+                "EM Anki": [
+                    _note("Q1", "A1", guid="g1", tags=["hiring"]),
+                    _note("Q2", "A2", guid="g2"),
+                ]
+            },
+        )
+    )
     db = tmp_path / "x.db"
     result = CliRunner().invoke(main, ["--db", str(db), "import", str(package)])
     assert result.exit_code == 0, result.output
@@ -497,9 +540,7 @@ def _rewrite_fields(tmp_path: Path, package: bytes, fields: dict[str, list[str]]
 def test_pathological_markup_is_read_in_one_pass(tmp_path: Path) -> None:
     # html.parser needs minutes for fields like these; the importer reads them at once.
     fronts = ["<a" * 100_000, 'a<b c="' * 50_000, "<!--" * 50_000 + "x", "{{c1::" * 50_000 + "x"]
-    package = _legacy(tmp_path, {"EM": [
-        _note("Q", "A", guid=f"g{i}") for i in range(len(fronts))
-    ]})
+    package = _legacy(tmp_path, {"EM": [_note("Q", "A", guid=f"g{i}") for i in range(len(fronts))]})
     data = _rewrite_fields(
         tmp_path, package, {f"g{i}": [front, "back", ""] for i, front in enumerate(fronts)}
     )

@@ -168,7 +168,7 @@ def test_a_short_card_in_learning_comes_back_in_the_same_session(
     total = session.total
     session.answer(Rating.AGAIN)
     assert session.total == total + 1
-    assert step.card.id in [item.card_id for item in session.queue[session.index:]]
+    assert step.card.id in [item.card_id for item in session.queue[session.index :]]
     session.undo()
     assert session.total == total
     assert [item.card_id for item in session.queue].count(step.card.id) == 1

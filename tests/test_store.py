@@ -44,8 +44,12 @@ def review(
     before = store.state(card_id)
     after = SCHEDULER.review(before, card_id=card_id, card_type=card.type, rating=rating, now=at)
     row = Review(
-        review_id=new_review_id(), card_id=card_id, reviewed_at=at, rating=rating,
-        quality=quality, duration_ms=1500,
+        review_id=new_review_id(),
+        card_id=card_id,
+        reviewed_at=at,
+        rating=rating,
+        quality=quality,
+        duration_ms=1500,
         state_before=before.state if before and before.last_review_at else State.NEW,
     )
     return store.record_review(row, after, competency=card.competency)
@@ -92,8 +96,15 @@ def test_the_public_tables_and_columns_exist(empty_store: Store) -> None:
         "competencies": {"id", "name", "dimension"},
         "decks": {"id", "title"},
         "cards": {"id", "deck_id", "type", "competency", "prompt", "suspended"},
-        "reviews": {"id", "review_id", "card_id", "reviewed_at", "rating", "quality",
-                    "duration_ms"},
+        "reviews": {
+            "id",
+            "review_id",
+            "card_id",
+            "reviewed_at",
+            "rating",
+            "quality",
+            "duration_ms",
+        },
         "card_state": {"card_id", "state", "stability", "difficulty", "due", "last_review"},
         "stories": {"id", "title"},
     }
@@ -205,7 +216,10 @@ def test_practice_leaves_card_state_byte_identical(mine: Store, now: datetime) -
         "hex(last_review), * FROM card_state"
     ).fetchall()
     row_id = mine.record_practice(
-        "mine/one", practiced_at=now + timedelta(hours=1), quality=2, duration_ms=9000,
+        "mine/one",
+        practiced_at=now + timedelta(hours=1),
+        quality=2,
+        duration_ms=9000,
         answer="notes",
     )
     mine.record_practice("mine/two", practiced_at=now, quality=None, duration_ms=10)
@@ -249,19 +263,27 @@ def test_review_days_summary_equals_a_group_by_over_reviews(mine: Store, now: da
     assert negative == 0
 
 
-
 def test_moving_a_reviewed_card_to_another_competency_moves_its_counts(
     mine: Store, now: datetime
 ) -> None:
     review(mine, "mine/two", Rating.GOOD, now, quality=4)
     mine.record_practice("mine/two", practiced_at=now, quality=2, duration_ms=10)
-    mine.import_decks([deck(DECK.replace(b"competency: hiring, prompt: Second?",
-                                         b"competency: org-strategy, prompt: Second?"))])
+    mine.import_decks(
+        [
+            deck(
+                DECK.replace(
+                    b"competency: hiring, prompt: Second?",
+                    b"competency: org-strategy, prompt: Second?",
+                )
+            )
+        ]
+    )
     rows = mine.conn.execute(
         "SELECT competency, reviews, quality_sum, practice_quality_sum FROM review_days "
         "WHERE reviews OR practice_quality_n"
     ).fetchall()
     assert rows == [("org-strategy", 1, 4, 2)]
+
 
 # --- imports ----------------------------------------------------------------------------
 
@@ -304,9 +326,10 @@ def test_reimport_with_an_edited_prompt_keeps_history_and_updates_text(
     (report,) = mine.import_decks([deck(DECK.replace(b"Second?", b"Second (reworded)?"))])
     assert (report.added, report.updated, report.unchanged) == (0, 1, 2)
     assert mine.card("mine/two").prompt == "Second (reworded)?"
-    assert mine.conn.execute(
-        "SELECT prompt FROM cards WHERE id = 'mine/two'"
-    ).fetchone()[0] == "Second (reworded)?"
+    assert (
+        mine.conn.execute("SELECT prompt FROM cards WHERE id = 'mine/two'").fetchone()[0]
+        == "Second (reworded)?"
+    )
     assert raw_rows(mine, "reviews") == reviews
     assert mine.state_row("mine/two") == state
 
@@ -334,14 +357,15 @@ def test_prune_deletes_a_removed_card_and_its_history(mine: Store, now: datetime
     assert "mine/three" not in mine.card_ids()
     assert mine.state_row("mine/three") is None
     assert [r.card_id for r in mine.reviews()] == ["mine/one"]
-    assert mine.conn.execute(
-        "SELECT count(*) FROM review_days WHERE competency = 'org-strategy' AND reviews != 0"
-    ).fetchone()[0] == 0
+    assert (
+        mine.conn.execute(
+            "SELECT count(*) FROM review_days WHERE competency = 'org-strategy' AND reviews != 0"
+        ).fetchone()[0]
+        == 0
+    )
 
 
-def test_a_dry_run_writes_nothing(
-    empty_store: Store, db_dump: Any, tmp_path: Path
-) -> None:
+def test_a_dry_run_writes_nothing(empty_store: Store, db_dump: Any, tmp_path: Path) -> None:
     before = db_dump(tmp_path / "empty.db")
     (report,) = empty_store.import_decks([deck()], dry_run=True)
     assert report.added == 3
@@ -352,7 +376,6 @@ def test_a_dry_run_writes_nothing(
 
 def test_a_deck_comes_back_out_as_it_went_in(mine: Store) -> None:
     assert mine.deck("mine") == deck()
-
 
 
 def test_syncing_the_built_in_decks_again_changes_nothing(
@@ -368,14 +391,23 @@ _TEXT = st.text(st.characters(codec="utf-8"), max_size=40).map(clean_text).filte
 
 @st.composite
 def _generated_deck(draw: st.DrawFn) -> Deck:
-    keys = draw(st.lists(st.from_regex(r"[a-z0-9][a-z0-9-]{0,8}", fullmatch=True), min_size=1,
-                         max_size=4, unique=True))
+    keys = draw(
+        st.lists(
+            st.from_regex(r"[a-z0-9][a-z0-9-]{0,8}", fullmatch=True),
+            min_size=1,
+            max_size=4,
+            unique=True,
+        )
+    )
     cards = tuple(
         Card(
-            id=f"gen/{key}", deck_id="gen", key=key,
+            id=f"gen/{key}",
+            deck_id="gen",
+            key=key,
             type=draw(st.sampled_from([CardType.BASIC, CardType.QUESTION])),
             competency=draw(st.sampled_from(["hiring", "org-strategy"])),
-            prompt=draw(_TEXT), answer=draw(_TEXT),
+            prompt=draw(_TEXT),
+            answer=draw(_TEXT),
             signals=tuple(draw(st.lists(_TEXT, max_size=3))),
             tags=tuple(draw(st.lists(_TEXT, max_size=2))),
         )
@@ -389,6 +421,7 @@ def test_any_deck_comes_back_out_of_the_store_equal(generated: Deck) -> None:
     with Store.open(":memory:") as memory:
         memory.import_decks([generated])
         assert memory.deck("gen") == generated
+
 
 # --- two connections --------------------------------------------------------------------
 
@@ -421,7 +454,8 @@ def test_a_writer_blocked_past_the_timeout_gets_store_busy(
 def test_memory_state_round_trips_through_the_store(mine: Store, now: datetime) -> None:
     review(mine, "mine/two", Rating.AGAIN, now)
     state = mine.state("mine/two")
-    expected = SCHEDULER.review(None, card_id="mine/two", card_type=mine.card("mine/two").type,
-                                rating=Rating.AGAIN, now=now)
+    expected = SCHEDULER.review(
+        None, card_id="mine/two", card_type=mine.card("mine/two").type, rating=Rating.AGAIN, now=now
+    )
     assert isinstance(state, MemoryState)
     assert state == expected

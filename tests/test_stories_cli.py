@@ -90,8 +90,9 @@ def test_coverage_json_shape(drill: Invoke) -> None:
     assert {c["id"] for c in doc["competencies"]} >= BUILTIN_IDS
     bank = _example_bank()
     for row in doc["competencies"]:
-        assert row["stories"] == [s.id for s in sorted(bank, key=lambda s: s.title.lower())
-                                  if row["id"] in s.competencies]
+        assert row["stories"] == [
+            s.id for s in sorted(bank, key=lambda s: s.title.lower()) if row["id"] in s.competencies
+        ]
     assert doc["gaps"] == [c["id"] for c in doc["competencies"] if len(c["stories"]) < 2]
     assert doc["overused"] == [] and doc["usage"] == []
 
@@ -100,15 +101,28 @@ def test_stories_chosen_in_practice_show_as_usage(drill: Invoke, db: Path, now: 
     drill("stories", "import", str(EXAMPLE))
     with Store.open(db) as store:
         question = next(
-            card for deck in store.decks(now, now) if deck.id != "stories"
-            for card in store.deck(deck.id).cards if card.type is CardType.QUESTION
+            card
+            for deck in store.decks(now, now)
+            if deck.id != "stories"
+            for card in store.deck(deck.id).cards
+            if card.type is CardType.QUESTION
         )
         for _ in range(OVERUSE_MIN_CHOICES):
-            store.record_practice(question.id, practiced_at=now, quality=3, duration_ms=1000,
-                                  story_id="example-checkout-outage")
+            store.record_practice(
+                question.id,
+                practiced_at=now,
+                quality=3,
+                duration_ms=1000,
+                story_id="example-checkout-outage",
+            )
     doc = _json(drill("stories", "coverage", "--json"))
-    assert doc["usage"] == [{"story": "example-checkout-outage", "competency": question.competency,
-                             "times": OVERUSE_MIN_CHOICES}]
+    assert doc["usage"] == [
+        {
+            "story": "example-checkout-outage",
+            "competency": question.competency,
+            "times": OVERUSE_MIN_CHOICES,
+        }
+    ]
     assert doc["overused"] == ["example-checkout-outage"]
     text = drill("stories", "coverage").stdout
     assert "Overused: example-checkout-outage" in text
@@ -158,8 +172,9 @@ def test_removed_competency_retires_its_card(drill: Invoke, db: Path, tmp_path: 
     assert "example-checkout-outage--execution-delivery" in keys
 
 
-def test_bad_file_exits_1_and_writes_nothing(db_dump: Dump, drill: Invoke, db: Path,
-                                             tmp_path: Path) -> None:
+def test_bad_file_exits_1_and_writes_nothing(
+    db_dump: Dump, drill: Invoke, db: Path, tmp_path: Path
+) -> None:
     drill("stories", "list")
     before = db_dump(db)
     bad = tmp_path / "bad.yaml"
@@ -167,8 +182,9 @@ def test_bad_file_exits_1_and_writes_nothing(db_dump: Dump, drill: Invoke, db: P
     bad.write_text(text.replace("[hiring, stakeholder-management", "[hiring, stakeholders", 1))
     result = drill("stories", "import", str(bad))
     assert result.exit_code == 1
-    assert re.match(rf"{re.escape(str(bad))}:\d+: story 5: unknown competency 'stakeholders'",
-                    result.stderr)
+    assert re.match(
+        rf"{re.escape(str(bad))}:\d+: story 5: unknown competency 'stakeholders'", result.stderr
+    )
     assert result.stdout == ""
     assert db_dump(db) == before
 
@@ -250,8 +266,9 @@ def _editor_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
 
 
-def test_add_saves_a_story_from_the_editor(drill: Invoke, tmp_path: Path,
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_add_saves_a_story_from_the_editor(
+    drill: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("EDITOR", _editor(tmp_path, VALID_STORY.format(id="launch-date")))
     result = drill("stories", "add")
     assert result.exit_code == 0, result.output
@@ -275,8 +292,9 @@ def test_add_sees_the_template_first(drill: Invoke, monkeypatch: pytest.MonkeyPa
     assert [s["id"] for s in _json(drill("stories", "list", "--json"))] == ["via-fake"]
 
 
-def test_add_unchanged_saves_nothing(db_dump: Dump, drill: Invoke, db: Path, tmp_path: Path,
-                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_add_unchanged_saves_nothing(
+    db_dump: Dump, drill: Invoke, db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     drill("stories", "list")
     before = db_dump(db)
     monkeypatch.setenv("EDITOR", _editor(tmp_path, None))
@@ -287,8 +305,9 @@ def test_add_unchanged_saves_nothing(db_dump: Dump, drill: Invoke, db: Path, tmp
     assert not list(tmp_path.glob("drill-story-*.yaml"))
 
 
-def test_add_reedits_after_an_error(drill: Invoke, tmp_path: Path,
-                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_add_reedits_after_an_error(
+    drill: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     bad = VALID_STORY.format(id="launch-date").replace("business-alignment", "biz")
     good = VALID_STORY.format(id="launch-date")
     monkeypatch.setenv("EDITOR", _editor(tmp_path, bad, good))
@@ -316,8 +335,9 @@ def test_add_given_up_keeps_the_text_and_saves_nothing(
     assert db_dump(db) == before
 
 
-def test_add_refuses_an_id_already_in_the_bank(drill: Invoke, tmp_path: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_add_refuses_an_id_already_in_the_bank(
+    drill: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     drill("stories", "import", str(EXAMPLE))
     taken = VALID_STORY.format(id="example-checkout-outage")
     monkeypatch.setenv("EDITOR", _editor(tmp_path, taken, VALID_STORY.format(id="fresh")))

@@ -6,7 +6,7 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from typing import Any
 
 import yaml
@@ -174,9 +174,7 @@ class Fields:
         return value
 
 
-def parse_deck(
-    data: bytes, *, path: str, known_competencies: Iterable[str] = BUILTIN_IDS
-) -> Deck:
+def parse_deck(data: bytes, *, path: str, known_competencies: Iterable[str] = BUILTIN_IDS) -> Deck:
     """The deck in ``data`` (YAML bytes), or :class:`DeckError` with every problem found."""
     problems: list[Problem] = []
     try:
@@ -184,11 +182,17 @@ def parse_deck(
     except safeyaml.YamlProblem as exc:
         raise DeckError(path, [exc.problem]) from None
     if root is None:
-        raise DeckError(path, [Problem(None, "the file is empty; a deck needs deck, title and cards")])
+        raise DeckError(
+            path, [Problem(None, "the file is empty; a deck needs deck, title and cards")]
+        )
     if not isinstance(root, yaml.MappingNode):
         raise DeckError(
             path,
-            [Problem(safeyaml.line_of(root), "a deck must be a mapping with deck, title and cards")],
+            [
+                Problem(
+                    safeyaml.line_of(root), "a deck must be a mapping with deck, title and cards"
+                )
+            ],
         )
     top = Fields(root, "deck", DECK_KEYS, problems)
     deck_id = top.ident("deck", required=True)
@@ -211,7 +215,10 @@ def parse_deck(
             line = safeyaml.line_of(node)
             if card.key in seen:
                 problems.append(
-                    Problem(line, f"card {index}: duplicate id '{card.key}' (first at line {seen[card.key]})")
+                    Problem(
+                        line,
+                        f"card {index}: duplicate id '{card.key}' (first at line {seen[card.key]})",
+                    )
                 )
                 continue
             seen[card.key] = line
@@ -238,7 +245,8 @@ def _competencies(top: Fields, problems: list[Problem]) -> list[Competency]:
             problems.append(
                 Problem(
                     f.line_for("dimension"),
-                    f"competency: unknown dimension '{dimension}' (one of: {', '.join(DIMENSIONS)})",
+                    f"competency: unknown dimension '{dimension}' (one of: "
+                    f"{', '.join(DIMENSIONS)})",
                 )
             )
         if cid and name and dimension in DIMENSIONS:
@@ -271,14 +279,16 @@ def parse_card(
     values: dict[str, Any] = {name: f.text(name) for name in TEXT_FIELDS}
     values.update({name: f.items(name) for name in LIST_FIELDS})
     for name in _REQUIRED[card_type]:
-        node = f.values.get(name)
-        if node is not None and not isinstance(node, yaml.ScalarNode):
+        given = f.values.get(name)
+        if given is not None and not isinstance(given, yaml.ScalarNode):
             continue  # already reported as the wrong shape
-        if not values[name] and node is not None:
+        if not values[name] and given is not None:
             problems.append(Problem(f.line_for(name), f"card {index}: '{name}' is empty"))
         elif not values[name]:
             problems.append(
-                Problem(f.line, f"card {index}: missing required field '{name}' for a {card_type} card")
+                Problem(
+                    f.line, f"card {index}: missing required field '{name}' for a {card_type} card"
+                )
             )
     for name, types in _ONLY_FOR.items():
         if name in f.values and card_type not in types:
@@ -331,10 +341,14 @@ def _check_options(
         problems.append(Problem(line, f"card {index}: 'options' has a competency twice"))
     for option in options:
         if option not in known:
-            problems.append(Problem(line, f"card {index}: unknown competency '{option}' in options"))
+            problems.append(
+                Problem(line, f"card {index}: unknown competency '{option}' in options")
+            )
     if competency and competency not in options:
         problems.append(
-            Problem(line, f"card {index}: 'options' must include the card's competency '{competency}'")
+            Problem(
+                line, f"card {index}: 'options' must include the card's competency '{competency}'"
+            )
         )
 
 
@@ -371,9 +385,7 @@ def card_fields(card: Card) -> dict[str, Any]:
 
 def dump_yaml(document: Mapping[str, Any]) -> str:
     """YAML text for a plain document: literal blocks for multi-line text, keys in order."""
-    return yaml.dump(
-        dict(document), Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100
-    )
+    return yaml.dump(dict(document), Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
 
 
 def dump_deck(deck: Deck) -> str:
@@ -383,11 +395,17 @@ def dump_deck(deck: Deck) -> str:
         document["description"] = deck.description
     if deck.competencies:
         document["competencies"] = [
-            {k: v for k, v in (("id", c.id), ("name", c.name), ("dimension", c.dimension),
-                               ("description", c.description)) if v}
+            {
+                k: v
+                for k, v in (
+                    ("id", c.id),
+                    ("name", c.name),
+                    ("dimension", c.dimension),
+                    ("description", c.description),
+                )
+                if v
+            }
             for c in deck.competencies
         ]
     document["cards"] = [card_fields(card) for card in deck.cards]
     return dump_yaml(document)
-
-

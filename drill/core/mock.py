@@ -1,4 +1,4 @@
-"""Choosing the questions of a mock loop: one per dimension, weakest first, plus the weakest overall."""
+"""Choosing a mock loop's questions: one per dimension, weakest first, then the weakest."""
 
 from __future__ import annotations
 
@@ -31,7 +31,9 @@ def pick_mock(
     chosen: list[Card] = []
     used: set[str] = set()
     for dimension in DIMENSIONS:
-        comp = next((c for c in ordered if dimension_of.get(c) == dimension and c not in used), None)
+        comp = next(
+            (c for c in ordered if dimension_of.get(c) == dimension and c not in used), None
+        )
         if comp is not None:
             chosen.append(rng.choice(by_comp[comp]))
             used.add(comp)

@@ -72,7 +72,8 @@ def build_queue(
         pool = [c for c in practice if c.card_id not in taken]
         pool.sort(key=lambda c: (rank.get(c.competency, -1), c.retrievability, c.card_id))
         chosen += [
-            QueueItem(c.card_id, c.competency, Mode.PRACTICE) for c in _round_robin(pool, rank, room)
+            QueueItem(c.card_id, c.competency, Mode.PRACTICE)
+            for c in _round_robin(pool, rank, room)
         ]
     return interleave(chosen)
 

@@ -25,7 +25,7 @@ _SUSPECT_FLOW_DEPTH = 12
 _Loader: type[yaml.BaseLoader] = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 _ANCHOR_OR_ALIAS = re.compile(r"(?:^|[\s\[{,:])[&*][^\s,\[\]{}]", re.MULTILINE)
 _COMPACT_NESTING = re.compile(r"^[ \t]*(?:[-?:][ \t]+){6,}", re.MULTILINE)
-_DEEP_INDENT = re.compile(r"^[ \t]{%d,}\S" % _SUSPECT_INDENT, re.MULTILINE)
+_DEEP_INDENT = re.compile(rf"^[ \t]{{{_SUSPECT_INDENT},}}\S", re.MULTILINE)
 _RAW_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
 """Control characters YAML refuses; they are dropped so a stray one costs nothing."""
 _NOT_BRACKETS = re.compile(r"[^\[\]{}]+")
@@ -51,7 +51,9 @@ def decode(data: bytes) -> str:
     """UTF-8 text of ``data`` (a BOM is allowed), or a problem naming the line."""
     if len(data) > MAX_BYTES:
         raise YamlProblem(
-            Problem(None, f"file is {len(data) / 2**20:.1f} MB; the limit is {MAX_BYTES // 2**20} MB")
+            Problem(
+                None, f"file is {len(data) / 2**20:.1f} MB; the limit is {MAX_BYTES // 2**20} MB"
+            )
         )
     try:
         text = data.decode("utf-8-sig")
@@ -115,7 +117,7 @@ def _check_events(text: str) -> None:
     depth = 0
     try:
         for event in yaml.parse(text, Loader=_Loader):
-            line = event.start_mark.line + 1
+            line = event.start_mark.line + 1 if event.start_mark is not None else None
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 raise YamlProblem(Problem(line, "YAML anchors and aliases (&, *) are not allowed"))
             if isinstance(event, yaml.CollectionStartEvent):

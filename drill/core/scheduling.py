@@ -121,7 +121,11 @@ class Scheduler:
         seed = int.from_bytes(
             hashlib.blake2b(f"{card_id}@{now.isoformat()}".encode(), digest_size=4).digest(), "big"
         )
-        if self.settings.fuzz and after.state == fsrs.State.Review and interval.days >= _FUZZ_MIN_DAYS:
+        if (
+            self.settings.fuzz
+            and after.state == fsrs.State.Review
+            and interval.days >= _FUZZ_MIN_DAYS
+        ):
             spread = max(1, round(interval.days * 0.05))
             due += timedelta(days=seed % (2 * spread + 1) - spread)
         cap = self.settings.cap_at
@@ -164,7 +168,9 @@ def _require_utc(moment: datetime) -> None:
         raise ValueError(f"expected a UTC datetime, got {moment!r}")
 
 
-def day_start(now: datetime, *, rollover_hour: int = DEFAULT_ROLLOVER_HOUR, tz: tzinfo | None = None) -> datetime:
+def day_start(
+    now: datetime, *, rollover_hour: int = DEFAULT_ROLLOVER_HOUR, tz: tzinfo | None = None
+) -> datetime:
     """When the user's current day began, in UTC (days start at ``rollover_hour`` local time)."""
     return _at_local(local_day(now, rollover_hour=rollover_hour, tz=tz), rollover_hour, tz)
 
@@ -177,7 +183,9 @@ def next_day_start(
     return _at_local(today + timedelta(days=1), rollover_hour, tz)
 
 
-def local_day(now: datetime, *, rollover_hour: int = DEFAULT_ROLLOVER_HOUR, tz: tzinfo | None = None) -> date:
+def local_day(
+    now: datetime, *, rollover_hour: int = DEFAULT_ROLLOVER_HOUR, tz: tzinfo | None = None
+) -> date:
     """The user's calendar day at ``now``: before the rollover hour it is still yesterday."""
     local = now.astimezone(tz)
     return (local.replace(tzinfo=None) - timedelta(hours=rollover_hour)).date()

@@ -148,7 +148,8 @@ def weakness(
         "coverage": coverage,
     }
     strength = sum(
-        WEIGHTS[name] * (UNKNOWN_STRENGTH if value is None else value) for name, value in parts.items()
+        WEIGHTS[name] * (UNKNOWN_STRENGTH if value is None else value)
+        for name, value in parts.items()
     )
     return min(1.0, max(0.0, 1.0 - strength))
 
@@ -156,13 +157,20 @@ def weakness(
 def falling(weeks: Sequence[WeekCounts], *, metric: str) -> bool:
     """Whether the last three weeks with data fell week on week."""
     values = [
-        v for v in ((w.quality if metric == "quality" else w.recall) for w in weeks) if v is not None
+        v
+        for v in ((w.quality if metric == "quality" else w.recall) for w in weeks)
+        if v is not None
     ][-3:]
     return len(values) == 3 and values[0] > values[1] > values[2]
 
 
-def reason(stats_recall: float | None, quality: float | None, retrievability: float | None,
-           coverage: float, weeks: Sequence[WeekCounts]) -> str:
+def reason(
+    stats_recall: float | None,
+    quality: float | None,
+    retrievability: float | None,
+    coverage: float,
+    weeks: Sequence[WeekCounts],
+) -> str:
     """The main reason a competency is weak, in a few words."""
     if stats_recall is None and quality is None:
         return "no reviews yet"
@@ -216,9 +224,18 @@ def competency_stats(
         )
         out.append(
             CompetencyStats(
-                id=comp.id, name=comp.name, dimension=comp.dimension, cards=total, reviewed=seen,
-                reviews=reviews, recall=recall, quality=quality, retrievability=r_now,
-                weakness=score, reason=reason(recall, quality, r_now, coverage, weeks), weeks=weeks,
+                id=comp.id,
+                name=comp.name,
+                dimension=comp.dimension,
+                cards=total,
+                reviewed=seen,
+                reviews=reviews,
+                recall=recall,
+                quality=quality,
+                retrievability=r_now,
+                weakness=score,
+                reason=reason(recall, quality, r_now, coverage, weeks),
+                weeks=weeks,
             )
         )
     out.sort(key=lambda s: (-s.weakness, s.id))

@@ -42,8 +42,12 @@ def parse_stories(
     if not isinstance(root, yaml.MappingNode):
         raise DeckError(
             path,
-            [Problem(safeyaml.line_of(root),
-                     "a story bank must be a mapping with 'stories:' (a list)")],
+            [
+                Problem(
+                    safeyaml.line_of(root),
+                    "a story bank must be a mapping with 'stories:' (a list)",
+                )
+            ],
         )
     if any(isinstance(k, yaml.ScalarNode) and k.value in ("deck", "cards") for k, _ in root.value):
         hint = "this looks like a deck, not a story bank; import it with 'drill import'"
@@ -65,8 +69,11 @@ def parse_stories(
             line = safeyaml.line_of(item)
             if story.id in seen:
                 problems.append(
-                    Problem(line, f"story {index}: duplicate id '{story.id}' "
-                                  f"(first at line {seen[story.id]})")
+                    Problem(
+                        line,
+                        f"story {index}: duplicate id '{story.id}' "
+                        f"(first at line {seen[story.id]})",
+                    )
                 )
                 continue
             seen[story.id] = line
@@ -255,8 +262,13 @@ class Coverage:
             "gaps": list(self.gaps),
             "overused": list(self.overused),
             "overuse": [
-                {"id": o.story_id, "competencies": o.competencies, "chosen": o.chosen,
-                 "share": round(o.share, 4), "reasons": list(o.reasons)}
+                {
+                    "id": o.story_id,
+                    "competencies": o.competencies,
+                    "chosen": o.chosen,
+                    "share": round(o.share, 4),
+                    "reasons": list(o.reasons),
+                }
                 for o in self.overuse
             ],
             "usage": [
@@ -311,8 +323,10 @@ def coverage(
         gaps=tuple(r.id for r in rows if r.gap),
         overused=tuple(o.story_id for o in overused),
         overuse=tuple(overused),
-        usage=tuple(sorted(
-            (u for u in uses if u.story_id in in_bank), key=lambda u: (u.story_id, u.competency)
-        )),
+        usage=tuple(
+            sorted(
+                (u for u in uses if u.story_id in in_bank), key=lambda u: (u.story_id, u.competency)
+            )
+        ),
         total_choices=total,
     )

@@ -11,7 +11,8 @@ BUILTIN_COMPETENCIES: tuple[Competency, ...] = (
         "technical-direction",
         "Technical direction",
         "technical leadership",
-        "Steering architecture choices through the team rather than by decree; judging rival proposals.",
+        "Steering architecture choices through the team rather than by decree; judging "
+        "rival proposals.",
     ),
     Competency(
         "system-design-leadership",
@@ -29,13 +30,15 @@ BUILTIN_COMPETENCIES: tuple[Competency, ...] = (
         "performance-management",
         "Performance management",
         "organizational leadership",
-        "Clear expectations, timely feedback, and treating underperformance as a signal to diagnose.",
+        "Clear expectations, timely feedback, and treating underperformance as a signal "
+        "to diagnose.",
     ),
     Competency(
         "hiring",
         "Hiring",
         "organizational leadership",
-        "Getting real signal from interviews, calibrating interviewers, deciding under uncertainty.",
+        "Getting real signal from interviews, calibrating interviewers, deciding under "
+        "uncertainty.",
     ),
     Competency(
         "org-strategy",

@@ -45,7 +45,9 @@ def read_files(
                 )
             data = path.read_bytes()
         except OSError as exc:
-            batch.errors.append(DeckError(str(path), [Problem(None, f"cannot read: {exc.strerror}")]))
+            batch.errors.append(
+                DeckError(str(path), [Problem(None, f"cannot read: {exc.strerror}")])
+            )
             continue
         except DeckError as exc:
             batch.errors.append(exc)
@@ -79,7 +81,11 @@ def read_files(
             else:
                 raise DeckError(
                     str(path),
-                    [Problem(None, "unknown file type (use .yaml, .yml, .csv, .tsv, .apkg or .jsonl)")],
+                    [
+                        Problem(
+                            None, "unknown file type (use .yaml, .yml, .csv, .tsv, .apkg or .jsonl)"
+                        )
+                    ],
                 )
         except DeckError as exc:
             batch.errors.append(exc)

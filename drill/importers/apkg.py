@@ -80,16 +80,53 @@ _CHUNK_BYTES = 2**20
 _MAX_GUID_BYTES = 48
 _MAX_SLUG = 60
 _SQLITE_MAGIC = b"SQLite format 3\x00"
-_ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError,
-               RuntimeError, ValueError)
+_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    OSError,
+    NotImplementedError,
+    RuntimeError,
+    ValueError,
+)
 _SOUND = re.compile(r"\[sound:[^\]]*\]")
 _CLOZE_TOKEN = re.compile(r"\{\{c(\d{1,6})::|\}\}|::")
 _CLOZE_MARK = re.compile(r"\{\{c\d{1,6}::")
-_BLOCK_TAGS = frozenset({
-    "address", "article", "aside", "blockquote", "dd", "div", "dl", "dt", "figcaption", "figure",
-    "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "ol", "p", "pre",
-    "section", "table", "tbody", "td", "th", "thead", "tr", "ul",
-})
+_BLOCK_TAGS = frozenset(
+    {
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "figcaption",
+        "figure",
+        "footer",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "tbody",
+        "td",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+    }
+)
 _HIDDEN_TAGS = frozenset({"script", "style", "head", "title", "template"})
 _TAG_NAME = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]{0,31})")
 _SPACES = re.compile(r"\s+")
@@ -102,8 +139,11 @@ def parse_apkg(
 ) -> tuple[list[Deck], list[str]]:
     """One deck per Anki deck in the package, and warnings; or :class:`DeckError`."""
     if len(data) > MAX_PACKAGE_BYTES:
-        raise _error(path, f"the package is {len(data) / 2**20:.0f} MB; the limit is "
-                           f"{MAX_PACKAGE_BYTES // 2**20} MB")
+        raise _error(
+            path,
+            f"the package is {len(data) / 2**20:.0f} MB; the limit is "
+            f"{MAX_PACKAGE_BYTES // 2**20} MB",
+        )
     with tempfile.TemporaryDirectory(prefix="drill-apkg-") as tmp:
         db_path = Path(tmp) / "collection.sqlite"
         _extract_collection(data, db_path, path)
@@ -269,8 +309,7 @@ def _read_collection(db_path: Path, path: str) -> _Collection:
 
 def _query_collection(conn: sqlite3.Connection, path: str) -> _Collection:
     tables = {
-        str(name): str(kind)
-        for name, kind in conn.execute("SELECT name, type FROM sqlite_master")
+        str(name): str(kind) for name, kind in conn.execute("SELECT name, type FROM sqlite_master")
     }
     for required in ("notes", "cards"):
         if tables.get(required) != "table":
@@ -420,8 +459,16 @@ def _build(collection: _Collection, path: str, known: set[str]) -> tuple[list[De
         for key, prompt, answer in _faces(note, collection, tally):
             if prompt and answer:
                 cards.append(
-                    Card(f"{deck_id}/{key}", deck_id, key, CardType.BASIC, competency, prompt,
-                         answer, tags=tags)
+                    Card(
+                        f"{deck_id}/{key}",
+                        deck_id,
+                        key,
+                        CardType.BASIC,
+                        competency,
+                        prompt,
+                        answer,
+                        tags=tags,
+                    )
                 )
         if len(cards) == before:
             tally.empty += 1
@@ -434,8 +481,13 @@ def _build(collection: _Collection, path: str, known: set[str]) -> tuple[list[De
         title = clean_text(names.get(deck_id, "")) or deck_id
         uses_untagged = any(card.competency == UNTAGGED.id for card in cards)
         decks.append(
-            Deck(deck_id, title, tuple(cards), "Imported from Anki.",
-                 (UNTAGGED,) if uses_untagged else ())
+            Deck(
+                deck_id,
+                title,
+                tuple(cards),
+                "Imported from Anki.",
+                (UNTAGGED,) if uses_untagged else (),
+            )
         )
     if not decks:
         raise _error(path, "the package has no notes with text on both sides to import")
@@ -445,12 +497,16 @@ def _build(collection: _Collection, path: str, known: set[str]) -> tuple[list[De
 def _warnings(tally: _Tally, path: str) -> list[str]:
     out = []
     if tally.media:
-        out.append(f"{path}: {_count(tally.media, 'media reference')} (images, sounds) dropped; "
-                   "drill shows text only")
+        out.append(
+            f"{path}: {_count(tally.media, 'media reference')} (images, sounds) dropped; "
+            "drill shows text only"
+        )
     if tally.untagged:
-        out.append(f"{path}: {_count(tally.untagged, 'note')} without a competency tag filed under "
-                   f"'{UNTAGGED.id}'; tag them in Anki with a competency id (e.g. hiring) and "
-                   "import again to file them")
+        out.append(
+            f"{path}: {_count(tally.untagged, 'note')} without a competency tag filed under "
+            f"'{UNTAGGED.id}'; tag them in Anki with a competency id (e.g. hiring) and "
+            "import again to file them"
+        )
     skipped = (
         (tally.empty, "without text on the front or back"),
         (tally.occlusion, "of image occlusion"),
@@ -518,7 +574,7 @@ def _faces(note: _Note, collection: _Collection, tally: _Tally) -> list[tuple[st
     if "image-occlusion:" in text:
         tally.occlusion += 1
         return []
-    extra, extra_media = _html_text(next(iter(note.fields[position + 1:position + 2]), ""))
+    extra, extra_media = _html_text(next(iter(note.fields[position + 1 : position + 2]), ""))
     tally.media += _html_text(text)[1] + extra_media
     pieces = _parse_cloze(text)
     out = []
@@ -527,8 +583,11 @@ def _faces(note: _Note, collection: _Collection, tally: _Tally) -> list[tuple[st
         # thousands of deletions in a long text cannot make the import run for hours.
         tally.text_left -= len(text)
         if tally.text_left < 0:
-            raise _error(tally.path, f"the package makes more than {MAX_TEXT_CHARS // 2**20}M "
-                                     "characters of card text; refusing it")
+            raise _error(
+                tally.path,
+                f"the package makes more than {MAX_TEXT_CHARS // 2**20}M "
+                "characters of card text; refusing it",
+            )
         front = _plain(_render_front(pieces, number))
         deletions = [_plain(_render_plain(body)) for body in _deletions(pieces, number)]
         back = "; ".join(d for d in deletions if d)
@@ -561,7 +620,7 @@ def _parse_cloze(text: str) -> list[_Piece]:
 
     pos = 0
     for match in _CLOZE_TOKEN.finditer(text):
-        target().append(text[pos:match.start()])
+        target().append(text[pos : match.start()])
         pos = match.end()
         token = match.group(0)
         if match.group(1) is not None and len(stack) < MAX_CLOZE_DEPTH:

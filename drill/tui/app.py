@@ -72,13 +72,15 @@ class DrillApp(App[None]):
         from drill.tui.screens.review import ReviewScreen
 
         session = ReviewSession.start(
-            self.store, clock=self.clock, where=where or self.where, limit=self.limit,
-            practice=practice, tz=self.tz,
+            self.store,
+            clock=self.clock,
+            where=where or self.where,
+            limit=self.limit,
+            practice=practice,
+            tz=self.tz,
         )
         if session.total == 0:
-            self.notify(
-                "Nothing to review here. Import a deck or widen the filter.", markup=False
-            )
+            self.notify("Nothing to review here. Import a deck or widen the filter.", markup=False)
             if self.start_review:
                 self.exit()
             return
@@ -103,9 +105,12 @@ class DrillApp(App[None]):
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterator[SystemCommand]:
         yield from super().get_system_commands(screen)
-        yield SystemCommand("Start a session", "Review what is due, then new cards", self.start_session)
         yield SystemCommand(
-            "Practise weakest", "A session that leaves the schedule alone",
+            "Start a session", "Review what is due, then new cards", self.start_session
+        )
+        yield SystemCommand(
+            "Practise weakest",
+            "A session that leaves the schedule alone",
             lambda: self.start_session(practice=True),
         )
         yield SystemCommand("Stats", "Per-competency metrics and trends", self._open("stats"))
@@ -166,7 +171,7 @@ class _Lock:
             import fcntl
         except ImportError:  # no advisory locks on this platform: SQLite still keeps it safe
             return self
-        self.handle = open(self.path, "a+")  # noqa: SIM115 - held for the app's lifetime
+        self.handle = open(self.path, "a+")
         try:
             fcntl.flock(self.handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:

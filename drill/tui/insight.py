@@ -28,9 +28,12 @@ def insight_content(text: str, expects: Sequence[str]) -> Content:
     result = analyze(text, expects)
     parts: list[str | tuple[str, str]] = [
         ("Answer insight", "bold"),
-        (f"  {result.words} words · about {result.speaking_seconds // 60}:"
-         f"{result.speaking_seconds % 60:02d} spoken · I {result.i_count} / we {result.we_count}\n",
-         "$text-muted"),
+        (
+            f"  {result.words} words · about {result.speaking_seconds // 60}:"
+            f"{result.speaking_seconds % 60:02d} spoken · I {result.i_count} / we "
+            f"{result.we_count}\n",
+            "$text-muted",
+        ),
     ]
     shown = [s for s, on in result.signals.items() if on]
     for signal in shown:
@@ -44,5 +47,7 @@ def insight_content(text: str, expects: Sequence[str]) -> Content:
         parts.append(("Missing: ", "bold $warning"))
         for i, signal in enumerate(missing):
             style = "bold $warning" if signal in result.expected else "$text-muted"
-            parts.append((SIGNAL_LABELS.get(signal, signal) + ("" if i == len(missing) - 1 else ", "), style))
+            parts.append(
+                (SIGNAL_LABELS.get(signal, signal) + ("" if i == len(missing) - 1 else ", "), style)
+            )
     return Content.assemble(*parts).rstrip()

@@ -62,104 +62,151 @@ ERROR_CASES = [
     pytest.param(BASIC + "  colour: red\n", 9, "unknown key 'colour'", id="unknown-key"),
     pytest.param(BASIC + "  promt: typo\n", 9, "did you mean 'prompt'", id="unknown-key-hint"),
     pytest.param(
-        "- {id: c, type: essay, competency: hiring, prompt: p}", 4, "unknown type 'essay'",
+        "- {id: c, type: essay, competency: hiring, prompt: p}",
+        4,
+        "unknown type 'essay'",
         id="unknown-type",
     ),
     pytest.param(
-        "- id: c\n  type: basic\n  competency: juggling\n  prompt: p\n  answer: a", 6,
-        "unknown competency 'juggling'", id="unknown-competency",
+        "- id: c\n  type: basic\n  competency: juggling\n  prompt: p\n  answer: a",
+        6,
+        "unknown competency 'juggling'",
+        id="unknown-competency",
     ),
     pytest.param(
         "- {id: c, type: basic, competency: hiring, prompt: p, answer: a}\n"
         "- {id: c, type: basic, competency: hiring, prompt: q, answer: b}",
-        5, "duplicate id 'c' (first at line 4)", id="duplicate-card-id",
+        5,
+        "duplicate id 'c' (first at line 4)",
+        id="duplicate-card-id",
     ),
     pytest.param(
-        "- id: c\n  type: basic\n  competency: hiring\n  prompt: p\n  prompt: q\n  answer: a", 8,
-        "duplicate key 'prompt'", id="duplicate-yaml-key",
+        "- id: c\n  type: basic\n  competency: hiring\n  prompt: p\n  prompt: q\n  answer: a",
+        8,
+        "duplicate key 'prompt'",
+        id="duplicate-yaml-key",
     ),
     pytest.param(
-        "- id: c\n  type: basic\n  competency: hiring\n  answer: a", 4,
-        "missing required field 'prompt'", id="missing-prompt",
+        "- id: c\n  type: basic\n  competency: hiring\n  answer: a",
+        4,
+        "missing required field 'prompt'",
+        id="missing-prompt",
     ),
     pytest.param(
-        "- id: c\n  type: basic\n  competency: hiring\n  prompt: p", 4,
-        "missing required field 'answer'", id="missing-answer",
+        "- id: c\n  type: basic\n  competency: hiring\n  prompt: p",
+        4,
+        "missing required field 'answer'",
+        id="missing-answer",
     ),
     pytest.param(
-        "- id: c\n  type: reframe\n  competency: hiring\n  prompt: p\n  answer: a", 4,
-        "missing required field 'ic_answer'", id="missing-ic-answer",
+        "- id: c\n  type: reframe\n  competency: hiring\n  prompt: p\n  answer: a",
+        4,
+        "missing required field 'ic_answer'",
+        id="missing-ic-answer",
     ),
     pytest.param(
-        "- id: c\n  type: reframe\n  competency: hiring\n  prompt: p\n  ic_answer: i", 4,
-        "missing required field 'answer'", id="reframe-missing-answer",
+        "- id: c\n  type: reframe\n  competency: hiring\n  prompt: p\n  ic_answer: i",
+        4,
+        "missing required field 'answer'",
+        id="reframe-missing-answer",
     ),
     pytest.param(
-        "- id: c\n  type: basic\n  prompt: p\n  answer: a", 4,
-        "missing required field 'competency'", id="missing-competency",
+        "- id: c\n  type: basic\n  prompt: p\n  answer: a",
+        4,
+        "missing required field 'competency'",
+        id="missing-competency",
     ),
     pytest.param(
-        "- id: c\n  competency: hiring\n  prompt: p\n  answer: a", 4,
-        "missing required field 'type'", id="missing-type",
+        "- id: c\n  competency: hiring\n  prompt: p\n  answer: a",
+        4,
+        "missing required field 'type'",
+        id="missing-type",
     ),
     pytest.param(
-        "- id: c\n  type: basic\n  competency: hiring\n  prompt: '  '\n  answer: a", 7,
-        "'prompt' is empty", id="blank-prompt",
+        "- id: c\n  type: basic\n  competency: hiring\n  prompt: '  '\n  answer: a",
+        7,
+        "'prompt' is empty",
+        id="blank-prompt",
     ),
     pytest.param(
-        "- id: c\n  type: basic\n  competency: hiring\n  prompt: [a, b]\n  answer: a", 7,
-        "'prompt' must be text", id="list-where-text",
+        "- id: c\n  type: basic\n  competency: hiring\n  prompt: [a, b]\n  answer: a",
+        7,
+        "'prompt' must be text",
+        id="list-where-text",
     ),
     pytest.param(
-        "- id: c\n  type: basic\n  competency: hiring\n  prompt: p\n  answer: {x: y}", 8,
-        "'answer' must be text", id="mapping-where-text",
+        "- id: c\n  type: basic\n  competency: hiring\n  prompt: p\n  answer: {x: y}",
+        8,
+        "'answer' must be text",
+        id="mapping-where-text",
     ),
     pytest.param(
-        "- id: c\n  type: question\n  competency: hiring\n  prompt: p\n  signals: {a: b}", 8,
-        "'signals' must be a list of texts", id="mapping-where-list",
+        "- id: c\n  type: question\n  competency: hiring\n  prompt: p\n  signals: {a: b}",
+        8,
+        "'signals' must be a list of texts",
+        id="mapping-where-list",
     ),
     pytest.param(
         "- id: c\n  type: question\n  competency: hiring\n  prompt: p\n  pitfalls:\n    - [nested]",
-        9, "each item of 'pitfalls' must be text", id="list-in-list",
+        9,
+        "each item of 'pitfalls' must be text",
+        id="list-in-list",
     ),
     pytest.param("- [a, b]", 4, "card 1 must be a mapping", id="card-not-a-mapping"),
     pytest.param(
-        "- id: Not Valid\n  type: basic\n  competency: hiring\n  prompt: p\n  answer: a", 4,
-        "'id' must use only a-z, 0-9 and '-'", id="bad-card-id",
+        "- id: Not Valid\n  type: basic\n  competency: hiring\n  prompt: p\n  answer: a",
+        4,
+        "'id' must use only a-z, 0-9 and '-'",
+        id="bad-card-id",
     ),
     pytest.param(
-        BASIC + "  rubric: [x]\n", 9, "'rubric' is only for reframe cards", id="rubric-on-basic",
+        BASIC + "  rubric: [x]\n",
+        9,
+        "'rubric' is only for reframe cards",
+        id="rubric-on-basic",
     ),
     pytest.param(
         "- id: c\n  type: recognize\n  competency: hiring\n  prompt: p\n"
         "  options: [hiring, org-strategy, conflict-resolution]",
-        8, "'options' needs exactly 4", id="three-options",
+        8,
+        "'options' needs exactly 4",
+        id="three-options",
     ),
     pytest.param(
         "- id: c\n  type: recognize\n  competency: hiring\n  prompt: p\n"
         "  options: [hiring, org-strategy, conflict-resolution, execution-delivery,\n"
         "    business-alignment]",
-        8, "'options' needs exactly 4", id="five-options",
+        8,
+        "'options' needs exactly 4",
+        id="five-options",
     ),
     pytest.param(
         "- id: c\n  type: recognize\n  competency: hiring\n  prompt: p\n"
         "  options: [org-strategy, conflict-resolution, execution-delivery, business-alignment]",
-        8, "must include the card's competency 'hiring'", id="options-without-right-one",
+        8,
+        "must include the card's competency 'hiring'",
+        id="options-without-right-one",
     ),
     pytest.param(
         "- id: c\n  type: recognize\n  competency: hiring\n  prompt: p\n"
         "  options: [hiring, org-strategy, conflict-resolution, juggling]",
-        8, "unknown competency 'juggling' in options", id="unknown-option",
+        8,
+        "unknown competency 'juggling' in options",
+        id="unknown-option",
     ),
     pytest.param(
         "- id: c\n  type: recognize\n  competency: hiring\n  prompt: p\n"
         "  options: [hiring, hiring, conflict-resolution, org-strategy]",
-        8, "a competency twice", id="repeated-option",
+        8,
+        "a competency twice",
+        id="repeated-option",
     ),
     pytest.param(
         "- id: c\n  type: question\n  competency: hiring\n  prompt: p\n"
         "  expects: [decision, charisma]",
-        8, "unknown signal 'charisma'", id="unknown-expects-signal",
+        8,
+        "unknown signal 'charisma'",
+        id="unknown-expects-signal",
     ),
 ]
 
@@ -182,16 +229,19 @@ def test_each_error_names_its_line(cards: str, line: int, message: str) -> None:
         ("deck: d\ntitle: T\nauthor: me\ncards: []\n", 3, "unknown key 'author'"),
         ("deck: d\ntitle: [T]\ncards: []\n", 2, "'title' must be text"),
         (
-            "deck: d\ntitle: T\ncompetencies: {a: b}\ncards: []\n", 3,
+            "deck: d\ntitle: T\ncompetencies: {a: b}\ncards: []\n",
+            3,
             "'competencies' must be a list",
         ),
         (
             "deck: d\ntitle: T\ncompetencies:\n  - {id: x, name: X, dimension: vibes}\ncards: []\n",
-            4, "unknown dimension 'vibes'",
+            4,
+            "unknown dimension 'vibes'",
         ),
         (
             "deck: d\ntitle: T\ncompetencies:\n  - {id: x, dimension: execution}\ncards: []\n",
-            4, "missing required field 'name'",
+            4,
+            "missing required field 'name'",
         ),
     ],
 )
@@ -340,8 +390,23 @@ def test_a_file_over_32_mb_is_refused_before_any_yaml_is_read(
 
 @pytest.mark.parametrize(
     "raw",
-    ["no", "yes", "off", "true", "null", "~", "12:30", "1e3", "0x1F", "0o17", ".inf", "2024-01-01",
-     "007", "-0", "1_000"],
+    [
+        "no",
+        "yes",
+        "off",
+        "true",
+        "null",
+        "~",
+        "12:30",
+        "1e3",
+        "0x1F",
+        "0o17",
+        ".inf",
+        "2024-01-01",
+        "007",
+        "-0",
+        "1_000",
+    ],
 )
 def test_scalars_are_kept_as_written(raw: str) -> None:
     card = one_card(
@@ -371,7 +436,7 @@ def test_markup_and_tags_stay_literal_text() -> None:
 def test_escaped_control_characters_are_stripped() -> None:
     card = one_card(
         deck_yaml(
-            '- id: c\n  type: question\n  competency: hiring\n'
+            "- id: c\n  type: question\n  competency: hiring\n"
             '  prompt: "a\\x07b\\x1b[31mc\\u202ed\\u200be\\x00f"\n'
             '  signals: ["s\\x08ig", "\\x1b"]\n'
             '  answer: "line one\\r\\nline\\ttwo"\n'
@@ -449,10 +514,43 @@ def test_a_deck_may_add_competencies_its_cards_use() -> None:
 # --- properties -------------------------------------------------------------------------
 
 _FRAGMENTS = [
-    "deck: d\n", "title: T\n", "cards:\n", "  - ", "type: basic", "type: reframe",
-    "competency: hiring", "prompt: p", "answer: a", "options: [hiring]", "expects: [risk]",
-    "\n", "    ", "[", "]", "{", "}", ",", ": ", "- ", "? ", "&a ", "*a", "!!str ", "!x ",
-    "'", '"', "|\n", ">-\n", "#", "---\n", "...\n", "%YAML 1.1\n", "\t", "\x07", "\ufeff", "é",
+    "deck: d\n",
+    "title: T\n",
+    "cards:\n",
+    "  - ",
+    "type: basic",
+    "type: reframe",
+    "competency: hiring",
+    "prompt: p",
+    "answer: a",
+    "options: [hiring]",
+    "expects: [risk]",
+    "\n",
+    "    ",
+    "[",
+    "]",
+    "{",
+    "}",
+    ",",
+    ": ",
+    "- ",
+    "? ",
+    "&a ",
+    "*a",
+    "!!str ",
+    "!x ",
+    "'",
+    '"',
+    "|\n",
+    ">-\n",
+    "#",
+    "---\n",
+    "...\n",
+    "%YAML 1.1\n",
+    "\t",
+    "\x07",
+    "\ufeff",
+    "é",
 ]
 
 
@@ -510,8 +608,12 @@ def _cards(draw: st.DrawFn, deck_id: str, competencies: list[str]) -> Card:
         distractors = draw(st.lists(st.sampled_from(others), unique=True, min_size=3, max_size=3))
         values["options"] = tuple(draw(st.permutations([competency, *distractors])))
     return Card(
-        id=f"{deck_id}/{key}", deck_id=deck_id, key=key, type=card_type,
-        competency=competency, **values,  # type: ignore[arg-type]
+        id=f"{deck_id}/{key}",
+        deck_id=deck_id,
+        key=key,
+        type=card_type,
+        competency=competency,
+        **values,  # type: ignore[arg-type]
     )
 
 

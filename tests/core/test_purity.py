@@ -27,7 +27,8 @@ def test_importing_every_core_module_pulls_in_no_ui_and_no_sqlite() -> None:
     assert "drill.core.scheduling" in report["modules"]
     loaded = set(report["loaded"])
     leaked = sorted(
-        name for name in loaded
+        name
+        for name in loaded
         if any(name == bad or name.startswith(bad + ".") for bad in FORBIDDEN)
     )
     assert leaked == []

@@ -37,8 +37,14 @@ def test_when_due_cards_exceed_the_size_the_most_at_risk_are_kept() -> None:
 
 
 def test_new_cards_round_robin_from_the_weakest_competency() -> None:
-    new = [cand("a1", "a"), cand("a2", "a"), cand("a3", "a"), cand("b1", "b"), cand("b2", "b"),
-           cand("c1", "c")]
+    new = [
+        cand("a1", "a"),
+        cand("a2", "a"),
+        cand("a3", "a"),
+        cand("b1", "b"),
+        cand("b2", "b"),
+        cand("c1", "c"),
+    ]
     queue = build_queue(due=[], new=new, size=10, new_allowance=5, weakest=["c", "a", "b"])
     assert ids(queue) == ["c1", "a1", "b1", "a2", "b2"]
     assert {item.mode for item in queue} == {Mode.NEW}
@@ -65,11 +71,19 @@ def test_new_cards_only_fill_what_due_cards_leave() -> None:
 
 
 def test_practice_tops_up_a_short_session() -> None:
-    practice = [cand("p1", "a", 0.9), cand("p2", "b", 0.95), cand("p3", "c", 0.99),
-                cand("p4", "a", 0.97)]
+    practice = [
+        cand("p1", "a", 0.9),
+        cand("p2", "b", 0.95),
+        cand("p3", "c", 0.99),
+        cand("p4", "a", 0.97),
+    ]
     queue = build_queue(
-        due=[cand("d1", "x", 0.3)], new=[cand("n1", "y"), cand("n2", "y")], practice=practice,
-        size=5, new_allowance=1, weakest=["c", "b", "a"],
+        due=[cand("d1", "x", 0.3)],
+        new=[cand("n1", "y"), cand("n2", "y")],
+        practice=practice,
+        size=5,
+        new_allowance=1,
+        weakest=["c", "b", "a"],
     )
     assert Counter(item.mode for item in queue) == {Mode.DUE: 1, Mode.NEW: 1, Mode.PRACTICE: 3}
     assert [item.card_id for item in queue if item.mode is Mode.PRACTICE] == ["p3", "p2", "p1"]
@@ -83,8 +97,12 @@ def test_practice_prefers_the_weakest_memory_within_a_competency() -> None:
 
 def test_practice_never_repeats_a_card_already_in_the_session() -> None:
     queue = build_queue(
-        due=[cand("x", "a", 0.1)], new=[], practice=[cand("x", "a", 0.1), cand("y", "b", 0.9)],
-        size=5, new_allowance=0, weakest=[],
+        due=[cand("x", "a", 0.1)],
+        new=[],
+        practice=[cand("x", "a", 0.1), cand("y", "b", 0.9)],
+        size=5,
+        new_allowance=0,
+        weakest=[],
     )
     assert sorted(ids(queue)) == ["x", "y"]
     assert Counter(ids(queue))["x"] == 1
@@ -92,8 +110,12 @@ def test_practice_never_repeats_a_card_already_in_the_session() -> None:
 
 def test_no_practice_when_the_session_is_full() -> None:
     queue = build_queue(
-        due=[cand("d1", "a", 0.5), cand("d2", "b", 0.5)], new=[],
-        practice=[cand("p1", "c", 0.5)], size=2, new_allowance=0, weakest=[],
+        due=[cand("d1", "a", 0.5), cand("d2", "b", 0.5)],
+        new=[],
+        practice=[cand("p1", "c", 0.5)],
+        size=2,
+        new_allowance=0,
+        weakest=[],
     )
     assert Mode.PRACTICE not in {item.mode for item in queue}
 
@@ -103,14 +125,19 @@ def test_an_unknown_competency_comes_before_ranked_ones() -> None:
     queue = build_queue(due=[], new=new, size=10, new_allowance=1, weakest=["a", "b"])
     assert ids(queue) == ["unranked"]
     practice = [cand("p-ranked", "a", 0.5), cand("p-unranked", "custom", 0.99)]
-    queue = build_queue(due=[], new=[], practice=practice, size=1, new_allowance=0,
-                        weakest=["a"])
+    queue = build_queue(due=[], new=[], practice=practice, size=1, new_allowance=0, weakest=["a"])
     assert ids(queue) == ["p-unranked"]
 
 
 def test_competencies_are_interleaved() -> None:
-    due = [cand("a1", "a", 0.1), cand("a2", "a", 0.2), cand("a3", "a", 0.3), cand("b1", "b", 0.4),
-           cand("b2", "b", 0.5), cand("c1", "c", 0.6)]
+    due = [
+        cand("a1", "a", 0.1),
+        cand("a2", "a", 0.2),
+        cand("a3", "a", 0.3),
+        cand("b1", "b", 0.4),
+        cand("b2", "b", 0.5),
+        cand("c1", "c", 0.6),
+    ]
     queue = build_queue(due=due, new=[], size=10, new_allowance=0, weakest=[])
     assert ids(queue) == ["a1", "b1", "a2", "b2", "a3", "c1"]
 
@@ -144,8 +171,9 @@ def test_queue_properties(
 ) -> None:
     first, second = sorted(split)
     due, new, practice = pool[:first], pool[first:second], pool[second:]
-    queue = build_queue(due=due, new=new, practice=practice, size=size, new_allowance=allowance,
-                        weakest=weakest)
+    queue = build_queue(
+        due=due, new=new, practice=practice, size=size, new_allowance=allowance, weakest=weakest
+    )
     modes = Counter(item.mode for item in queue)
     assert len(queue) <= size
     assert len(set(ids(queue))) == len(queue)

@@ -132,11 +132,13 @@ def test_invariants_over_any_rating_sequence(
 
 
 def test_input_state_is_not_changed(scheduler: Scheduler, now: datetime) -> None:
-    state = scheduler.review(None, card_id="d/c", card_type=CardType.QUESTION, rating=Rating.GOOD,
-                             now=now)
+    state = scheduler.review(
+        None, card_id="d/c", card_type=CardType.QUESTION, rating=Rating.GOOD, now=now
+    )
     snapshot = MemoryState(**vars(state))
-    scheduler.review(state, card_id="d/c", card_type=CardType.QUESTION, rating=Rating.AGAIN,
-                     now=state.due_at)
+    scheduler.review(
+        state, card_id="d/c", card_type=CardType.QUESTION, rating=Rating.AGAIN, now=state.due_at
+    )
     assert state == snapshot
 
 
@@ -155,12 +157,19 @@ def test_a_clock_going_backwards_never_moves_a_card_into_the_past(
 def test_a_backwards_review_is_scheduled_as_if_given_at_the_last_review(
     scheduler: Scheduler, now: datetime
 ) -> None:
-    state = scheduler.review(None, card_id="d/c", card_type=CardType.BASIC, rating=Rating.GOOD,
-                             now=now)
-    backwards = scheduler.review(state, card_id="d/c", card_type=CardType.BASIC,
-                                 rating=Rating.GOOD, now=now - timedelta(hours=6))
-    at_last = scheduler.review(state, card_id="d/c", card_type=CardType.BASIC,
-                               rating=Rating.GOOD, now=now)
+    state = scheduler.review(
+        None, card_id="d/c", card_type=CardType.BASIC, rating=Rating.GOOD, now=now
+    )
+    backwards = scheduler.review(
+        state,
+        card_id="d/c",
+        card_type=CardType.BASIC,
+        rating=Rating.GOOD,
+        now=now - timedelta(hours=6),
+    )
+    at_last = scheduler.review(
+        state, card_id="d/c", card_type=CardType.BASIC, rating=Rating.GOOD, now=now
+    )
     assert backwards == at_last
 
 
@@ -183,8 +192,9 @@ def test_long_answer_lapse_comes_back_on_a_later_day(
     )[-1][1]
     assert learned.state is State.REVIEW
     lapse_at = learned.due_at
-    after = scheduler.review(learned, card_id="d/c", card_type=card_type, rating=Rating.AGAIN,
-                             now=lapse_at)
+    after = scheduler.review(
+        learned, card_id="d/c", card_type=card_type, rating=Rating.AGAIN, now=lapse_at
+    )
     assert local_day(after.due_at, tz=UTC) > local_day(lapse_at, tz=UTC)
 
 
@@ -195,11 +205,13 @@ def test_short_cards_step_one_minute_then_ten(
     first = scheduler.review(None, card_id="d/c", card_type=card_type, rating=Rating.AGAIN, now=now)
     assert first.due_at - now == timedelta(minutes=1)
     assert first.state is State.LEARNING
-    second = scheduler.review(first, card_id="d/c", card_type=card_type, rating=Rating.GOOD,
-                              now=first.due_at)
+    second = scheduler.review(
+        first, card_id="d/c", card_type=card_type, rating=Rating.GOOD, now=first.due_at
+    )
     assert second.due_at - first.due_at == timedelta(minutes=10)
-    third = scheduler.review(second, card_id="d/c", card_type=card_type, rating=Rating.GOOD,
-                             now=second.due_at)
+    third = scheduler.review(
+        second, card_id="d/c", card_type=card_type, rating=Rating.GOOD, now=second.due_at
+    )
     assert third.state is State.REVIEW
     assert third.due_at - second.due_at >= timedelta(days=1)
 
@@ -208,11 +220,13 @@ def test_short_cards_step_one_minute_then_ten(
 def test_a_short_card_lapse_relearns_in_ten_minutes(
     scheduler: Scheduler, now: datetime, card_type: CardType
 ) -> None:
-    learned = scheduler.review(None, card_id="d/c", card_type=card_type, rating=Rating.EASY,
-                               now=now)
+    learned = scheduler.review(
+        None, card_id="d/c", card_type=card_type, rating=Rating.EASY, now=now
+    )
     assert learned.state is State.REVIEW
-    lapsed = scheduler.review(learned, card_id="d/c", card_type=card_type, rating=Rating.AGAIN,
-                              now=learned.due_at)
+    lapsed = scheduler.review(
+        learned, card_id="d/c", card_type=card_type, rating=Rating.AGAIN, now=learned.due_at
+    )
     assert lapsed.state is State.RELEARNING
     assert lapsed.due_at - learned.due_at == timedelta(minutes=10)
     assert lapsed.lapses == 1
@@ -224,10 +238,12 @@ def test_learning_steps_are_settings(now: datetime) -> None:
             fuzz=False, short_learning_steps_min=(5.0,), long_learning_steps_min=(30.0,)
         )
     )
-    short = scheduler.review(None, card_id="d/c", card_type=CardType.BASIC, rating=Rating.AGAIN,
-                             now=now)
-    long = scheduler.review(None, card_id="d/c", card_type=CardType.QUESTION, rating=Rating.AGAIN,
-                            now=now)
+    short = scheduler.review(
+        None, card_id="d/c", card_type=CardType.BASIC, rating=Rating.AGAIN, now=now
+    )
+    long = scheduler.review(
+        None, card_id="d/c", card_type=CardType.QUESTION, rating=Rating.AGAIN, now=now
+    )
     assert (short.due_at - now, long.due_at - now) == (timedelta(minutes=5), timedelta(minutes=30))
 
 
@@ -236,9 +252,15 @@ def _states_to_preview(
 ) -> list[MemoryState | None]:
     """A new card, a card in learning, and cards in review with short and long intervals."""
     chain = review_chain(
-        scheduler, card_type,
-        [(Rating.AGAIN, timedelta(0)), (Rating.GOOD, timedelta(0)), (Rating.EASY, timedelta(0)),
-         (Rating.EASY, timedelta(days=3)), (Rating.GOOD, timedelta(0))],
+        scheduler,
+        card_type,
+        [
+            (Rating.AGAIN, timedelta(0)),
+            (Rating.GOOD, timedelta(0)),
+            (Rating.EASY, timedelta(0)),
+            (Rating.EASY, timedelta(days=3)),
+            (Rating.GOOD, timedelta(0)),
+        ],
         now,
     )
     return [None, *(state for _, state in chain)]
@@ -252,8 +274,9 @@ def test_preview_equals_the_actual_outcome(card_type: CardType, fuzz: bool, now:
         at = state.due_at + timedelta(hours=1) if state else now
         shown = scheduler.preview(state, card_id="d/c", card_type=card_type, now=at)
         for rating in Rating:
-            actual = scheduler.review(state, card_id="d/c", card_type=card_type, rating=rating,
-                                      now=at)
+            actual = scheduler.review(
+                state, card_id="d/c", card_type=card_type, rating=rating, now=at
+            )
             assert shown[rating] == actual.due_at - at
 
 
@@ -263,15 +286,19 @@ def test_fuzz_is_deterministic_and_small(now: datetime) -> None:
     moved = 0
     for n in range(40):
         card_id = f"d/c{n}"
-        state = plain.review(None, card_id=card_id, card_type=CardType.QUESTION,
-                             rating=Rating.EASY, now=now)
+        state = plain.review(
+            None, card_id=card_id, card_type=CardType.QUESTION, rating=Rating.EASY, now=now
+        )
         at = state.due_at
-        exact = plain.review(state, card_id=card_id, card_type=CardType.QUESTION,
-                             rating=Rating.EASY, now=at)
-        fuzzed = fuzzy.review(state, card_id=card_id, card_type=CardType.QUESTION,
-                              rating=Rating.EASY, now=at)
-        repeat = fuzzy.review(state, card_id=card_id, card_type=CardType.QUESTION,
-                              rating=Rating.EASY, now=at)
+        exact = plain.review(
+            state, card_id=card_id, card_type=CardType.QUESTION, rating=Rating.EASY, now=at
+        )
+        fuzzed = fuzzy.review(
+            state, card_id=card_id, card_type=CardType.QUESTION, rating=Rating.EASY, now=at
+        )
+        repeat = fuzzy.review(
+            state, card_id=card_id, card_type=CardType.QUESTION, rating=Rating.EASY, now=at
+        )
         assert fuzzed == repeat
         days = (exact.due_at - at).days
         assert abs(fuzzed.due_at - exact.due_at) <= timedelta(days=max(1, round(days * 0.05)))
@@ -289,13 +316,15 @@ def test_fuzz_is_deterministic_and_small(now: datetime) -> None:
 )
 def test_review_times_must_be_utc(scheduler: Scheduler, moment: datetime) -> None:
     with pytest.raises(ValueError, match="UTC"):
-        scheduler.review(None, card_id="d/c", card_type=CardType.BASIC, rating=Rating.GOOD,
-                         now=moment)
+        scheduler.review(
+            None, card_id="d/c", card_type=CardType.BASIC, rating=Rating.GOOD, now=moment
+        )
 
 
 def test_retrievability_follows_the_forgetting_curve(scheduler: Scheduler, now: datetime) -> None:
-    state = scheduler.review(None, card_id="d/c", card_type=CardType.QUESTION, rating=Rating.GOOD,
-                             now=now)
+    state = scheduler.review(
+        None, card_id="d/c", card_type=CardType.QUESTION, rating=Rating.GOOD, now=now
+    )
     assert state.stability is not None
     assert scheduler.retrievability(state, now) == pytest.approx(1.0)
     at_stability = now + timedelta(days=state.stability)
@@ -314,8 +343,14 @@ def test_a_new_card_has_no_retrievability(scheduler: Scheduler, now: datetime) -
 
 @pytest.mark.parametrize(
     ("interval", "text"),
-    [(timedelta(seconds=20), "1m"), (timedelta(minutes=10), "10m"), (timedelta(hours=5), "5h"),
-     (timedelta(days=4), "4d"), (timedelta(days=95), "3mo"), (timedelta(days=438), "1.2y")],
+    [
+        (timedelta(seconds=20), "1m"),
+        (timedelta(minutes=10), "10m"),
+        (timedelta(hours=5), "5h"),
+        (timedelta(days=4), "4d"),
+        (timedelta(days=95), "3mo"),
+        (timedelta(days=438), "1.2y"),
+    ],
 )
 def test_intervals_read_short(interval: timedelta, text: str) -> None:
     assert format_interval(interval) == text
@@ -382,8 +417,16 @@ def test_the_spring_forward_day_has_23_hours_in_new_york() -> None:
     moment=st.datetimes(
         min_value=datetime(2023, 1, 1), max_value=datetime(2026, 12, 31), timezones=st.just(UTC)
     ),
-    zone=st.sampled_from(["Europe/Berlin", "America/New_York", "Australia/Lord_Howe",
-                          "America/Santiago", "Asia/Kolkata", "UTC"]),
+    zone=st.sampled_from(
+        [
+            "Europe/Berlin",
+            "America/New_York",
+            "Australia/Lord_Howe",
+            "America/Santiago",
+            "Asia/Kolkata",
+            "UTC",
+        ]
+    ),
     rollover=st.integers(min_value=0, max_value=23),
 )
 def test_now_is_always_inside_its_local_day(moment: datetime, zone: str, rollover: int) -> None:

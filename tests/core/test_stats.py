@@ -26,9 +26,7 @@ THIS_WEEK = date(2025, 1, 13)
 def history(*weeks: tuple[int, int, int, int]) -> tuple[WeekCounts, ...]:
     """Weekly counts (reviews, recalled, quality_sum, quality_n), oldest first, ending this week."""
     start = THIS_WEEK - timedelta(weeks=len(weeks) - 1)
-    return tuple(
-        WeekCounts(start + timedelta(weeks=i), *counts) for i, counts in enumerate(weeks)
-    )
+    return tuple(WeekCounts(start + timedelta(weeks=i), *counts) for i, counts in enumerate(weeks))
 
 
 def comp(cid: str) -> Competency:
@@ -147,13 +145,19 @@ _UNIT = st.one_of(st.none(), st.floats(0, 1))
 def test_weakness_stays_in_bounds(
     recall: float | None, quality: float | None, memory: float | None, coverage: float
 ) -> None:
-    assert 0.0 <= weakness(recall=recall, quality=quality, retrievability=memory,
-                           coverage=coverage) <= 1.0
+    assert (
+        0.0
+        <= weakness(recall=recall, quality=quality, retrievability=memory, coverage=coverage)
+        <= 1.0
+    )
 
 
 _WEEK = st.builds(
     lambda reviews, recalled, q_n, q_sum: (reviews, min(recalled, reviews), q_sum * q_n, q_n),
-    st.integers(0, 30), st.integers(0, 30), st.integers(0, 10), st.integers(1, 5),
+    st.integers(0, 30),
+    st.integers(0, 30),
+    st.integers(0, 10),
+    st.integers(1, 5),
 )
 
 
@@ -198,8 +202,18 @@ def test_weeks_start_on_monday_and_fold_days() -> None:
 def test_stats_json_has_the_contract_fields() -> None:
     (only,) = rank({"a": history((4, 3, 12, 4))})
     document = only.to_json()
-    assert {"id", "name", "dimension", "cards", "reviewed", "reviews", "recall", "quality",
-            "retrievability", "weakness"} <= set(document)
+    assert {
+        "id",
+        "name",
+        "dimension",
+        "cards",
+        "reviewed",
+        "reviews",
+        "recall",
+        "quality",
+        "retrievability",
+        "weakness",
+    } <= set(document)
     assert document["recall"] == 0.75
     assert document["quality"] == 3.0
 

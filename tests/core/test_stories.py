@@ -68,21 +68,41 @@ def test_example_bank_parses() -> None:
 @pytest.mark.parametrize(
     ("old", "new", "line", "fragment"),
     [
-        ("    situation: Legacy store at end of life.\n", "", 2,
-         "missing required field 'situation'"),
+        (
+            "    situation: Legacy store at end of life.\n",
+            "",
+            2,
+            "missing required field 'situation'",
+        ),
         ("    task: Move billing without downtime.", "    task: ''", 6, "'task' is empty"),
-        ("stakeholder-management]", "stakeholder-mgmt]", 4,
-         "unknown competency 'stakeholder-mgmt'"),
+        (
+            "stakeholder-management]",
+            "stakeholder-mgmt]",
+            4,
+            "unknown competency 'stakeholder-mgmt'",
+        ),
         ("stakeholder-management]", "system-design-leadership]", 4, "listed twice"),
-        ("competencies: [system-design-leadership, stakeholder-management]", "competencies: []",
-         4, "at least one competency"),
+        (
+            "competencies: [system-design-leadership, stakeholder-management]",
+            "competencies: []",
+            4,
+            "at least one competency",
+        ),
         ("    metrics:", "    metric:", 11, "unknown key 'metric' (did you mean 'metrics'?)"),
         ("id: billing-migration", "id: Billing_Migration", 2, "must use only a-z, 0-9 and '-'"),
-        ("    title: Moving billing off the legacy datastore\n", "", 2,
-         "missing required field 'title'"),
+        (
+            "    title: Moving billing off the legacy datastore\n",
+            "",
+            2,
+            "missing required field 'title'",
+        ),
         ("    result: Done", "    result: Done\n    result: Again", 11, "duplicate key 'result'"),
-        ("    result: Done in five months, no downtime.", "    result: [a, b]", 10,
-         "'result' must be text"),
+        (
+            "    result: Done in five months, no downtime.",
+            "    result: [a, b]",
+            10,
+            "'result' must be text",
+        ),
     ],
 )
 def test_story_errors_name_the_line(old: str, new: str, line: int, fragment: str) -> None:
@@ -98,9 +118,11 @@ def test_duplicate_story_id_names_both_lines() -> None:
 
 
 def test_every_problem_is_reported_at_once_in_line_order() -> None:
-    text = (VALID.replace("stakeholder-management]", "nope]")
-            .replace("    task: Move billing without downtime.\n", "")
-            .replace("metrics:", "metricks:"))
+    text = (
+        VALID.replace("stakeholder-management]", "nope]")
+        .replace("    task: Move billing without downtime.\n", "")
+        .replace("metrics:", "metricks:")
+    )
     errors = _errors(text)
     assert len(errors) == 3
     assert [e.split(":")[1] for e in errors] == ["2", "4", "10"]
@@ -134,8 +156,11 @@ def test_aliases_are_rejected() -> None:
 
 
 def test_control_characters_are_stripped() -> None:
-    [story] = _parse(VALID.replace("Moving billing", 'Moving \\x1b[31mbilling').replace(
-        "title: Moving", 'title: "Moving').replace("datastore\n", 'datastore"\n', 1))
+    [story] = _parse(
+        VALID.replace("Moving billing", "Moving \\x1b[31mbilling")
+        .replace("title: Moving", 'title: "Moving')
+        .replace("datastore\n", 'datastore"\n', 1)
+    )
     assert "\x1b" not in story.title and "billing" in story.title
 
 
@@ -154,8 +179,9 @@ _stories = st.builds(
     Story,
     id=_ids,
     title=_clean,
-    competencies=st.lists(st.sampled_from(sorted(BUILTIN_IDS)), min_size=1, max_size=5,
-                          unique=True).map(tuple),
+    competencies=st.lists(
+        st.sampled_from(sorted(BUILTIN_IDS)), min_size=1, max_size=5, unique=True
+    ).map(tuple),
     situation=_clean,
     task=_clean,
     action=_clean,
@@ -235,7 +261,9 @@ def test_coverage_lists_stories_per_competency_and_gaps() -> None:
     bank = [_story("a", "hiring", "org-strategy"), _story("b", "hiring")]
     cov = story_coverage(bank, COMPS, [])
     assert [(c.id, c.stories) for c in cov.competencies] == [
-        ("hiring", ("a", "b")), ("org-strategy", ("a",)), ("conflict-resolution", ()),
+        ("hiring", ("a", "b")),
+        ("org-strategy", ("a",)),
+        ("conflict-resolution", ()),
     ]
     assert cov.gaps == ("org-strategy", "conflict-resolution")
     assert cov.overused == ()

@@ -78,8 +78,12 @@ class DecksScreen(Screen[None]):
         for card, suspended, state in rows:
             due = "new" if state is None or state.is_new else state.due_at.date().isoformat()
             table.add_row(
-                Text("⏸" if suspended else " "), cell(card.type.value), cell(card.competency),
-                cell(card.prompt), cell(due), key=card.id,
+                Text("⏸" if suspended else " "),
+                cell(card.type.value),
+                cell(card.competency),
+                cell(card.prompt),
+                cell(due),
+                key=card.id,
             )
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:

@@ -66,10 +66,14 @@ class HomeScreen(Screen[None]):
         minutes = estimated_minutes(app.store, min(todo, app.store.settings().session_size))
         today: list[str | tuple[str, str]] = [
             ("Today\n", "bold"),
-            ("Due now       ", ""), (f"{due.due_now}\n", "bold $accent"),
-            ("Later today   ", ""), (f"{due.due_today - due.due_now}\n", "bold"),
-            ("New available ", ""), (f"{due.new_available}\n", "bold"),
-            ("Session       ", ""), (f"about {minutes} min\n\n", "bold"),
+            ("Due now       ", ""),
+            (f"{due.due_now}\n", "bold $accent"),
+            ("Later today   ", ""),
+            (f"{due.due_today - due.due_now}\n", "bold"),
+            ("New available ", ""),
+            (f"{due.new_available}\n", "bold"),
+            ("Session       ", ""),
+            (f"about {minutes} min\n\n", "bold"),
         ]
         if todo:
             today.append(("Press enter to start.", "$success bold"))
@@ -79,8 +83,11 @@ class HomeScreen(Screen[None]):
         stats = competency_stats(app.store, now, tz=app.tz)
         weak: list[str | tuple[str, str]] = [("Weakest competencies\n", "bold")]
         for s in stats[:3]:
-            weak += [styled(s.name, "bold $accent"), (f"  {s.weakness:.2f}\n", "$text-muted"),
-                     styled(f"  {s.reason}\n", "")]
+            weak += [
+                styled(s.name, "bold $accent"),
+                (f"  {s.weakness:.2f}\n", "$text-muted"),
+                styled(f"  {s.reason}\n", ""),
+            ]
         self.query_one("#weakest", Static).update(Content.assemble(*weak).rstrip())
         self._stories_gap()
         self._plan()
@@ -122,7 +129,8 @@ class HomeScreen(Screen[None]):
         total = sum(values)
         self.query_one("#activity", Static).update(
             Content.assemble(
-                ("Last 4 weeks  ", "bold"), (spark, "$accent"),
+                ("Last 4 weeks  ", "bold"),
+                (spark, "$accent"),
                 f"  {total} answers · {sum(1 for v in values if v)} active days",
             )
         )

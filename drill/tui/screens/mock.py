@@ -46,11 +46,29 @@ class MockScreen(Screen[None]):
     BINDINGS = [
         Binding("w", "write", "Write", id="mock.write"),
         Binding("space,n", "next_question", "Next question", id="mock.next"),
-        *[Binding(str(n), f"quality({n})", "Quality", show=n == 1, key_display="1-5",
-                  id=f"mock.quality_{n}") for n in range(1, 6)],
+        *[
+            Binding(
+                str(n),
+                f"quality({n})",
+                "Quality",
+                show=n == 1,
+                key_display="1-5",
+                id=f"mock.quality_{n}",
+            )
+            for n in range(1, 6)
+        ],
         Binding("enter", "accept", "Accept quality", id="mock.accept"),
-        *[Binding(letter, f"tick({i})", "Tick", show=i == 0, key_display="a-…",
-                  id=f"mock.tick_{letter}") for i, letter in enumerate(Checklist.LETTERS)],
+        *[
+            Binding(
+                letter,
+                f"tick({i})",
+                "Tick",
+                show=i == 0,
+                key_display="a-…",
+                id=f"mock.tick_{letter}",
+            )
+            for i, letter in enumerate(Checklist.LETTERS)
+        ],
         Binding("q,escape", "leave", "End", id="mock.end"),
     ]
 
@@ -117,11 +135,16 @@ class MockScreen(Screen[None]):
     def _show_question(self) -> None:
         answer = self.answers[self.index]
         total = len(self.answers)
-        self.query_one("#progress", Static).update(Content.assemble(
-            (f"Mock loop · question {self.index + 1} of {total}", "bold"), "  ·  ",
-            styled(self._comp_name(answer.card.competency), "$accent"),
-        ))
-        self.query_one(AnswerTimer).restart(self.drill.store.settings().answer_timer_s, show_limit=True)
+        self.query_one("#progress", Static).update(
+            Content.assemble(
+                (f"Mock loop · question {self.index + 1} of {total}", "bold"),
+                "  ·  ",
+                styled(self._comp_name(answer.card.competency), "$accent"),
+            )
+        )
+        self.query_one(AnswerTimer).restart(
+            self.drill.store.settings().answer_timer_s, show_limit=True
+        )
         self.query_one("#prompt", Static).update(literal(answer.card.prompt))
         area = self.query_one(AnswerArea)
         area.text = ""
@@ -129,9 +152,12 @@ class MockScreen(Screen[None]):
         self.query_one("#mock-review", Static).display = False
         self.query_one(Checklist).load("", ())
         self.query_one(QualityRow).display = False
-        self.query_one("#hint", Static).update(Content(
-            "Answer aloud or press w to type · space: next question (no reveal, as in a real loop)"
-        ))
+        self.query_one("#hint", Static).update(
+            Content(
+                "Answer aloud or press w to type · space: next question (no reveal, as "
+                "in a real loop)"
+            )
+        )
         self.set_focus(None)
 
     def action_write(self) -> None:
@@ -165,20 +191,32 @@ class MockScreen(Screen[None]):
 
         answer = self.answers[self.index]
         card = answer.card
-        self.query_one("#progress", Static).update(Content.assemble(
-            (f"Mock review · {self.index + 1} of {len(self.answers)}", "bold"), "  ·  ",
-            styled(self._comp_name(card.competency), "$accent"),
-        ))
+        self.query_one("#progress", Static).update(
+            Content.assemble(
+                (f"Mock review · {self.index + 1} of {len(self.answers)}", "bold"),
+                "  ·  ",
+                styled(self._comp_name(card.competency), "$accent"),
+            )
+        )
         self.query_one(AnswerTimer).stop()
         self.query_one(AnswerArea).display = False
         self.query_one("#prompt", Static).update(literal(card.prompt))
         parts: list[str | tuple[str, str]] = [
-            ("Your answer\n", "bold"), styled(answer.text or "(answered aloud)", ""), "\n\n",
+            ("Your answer\n", "bold"),
+            styled(answer.text or "(answered aloud)", ""),
+            "\n\n",
         ]
         if card.evaluates:
-            parts += [("What the interviewer is evaluating\n", "bold"), styled(card.evaluates, ""), "\n\n"]
+            parts += [
+                ("What the interviewer is evaluating\n", "bold"),
+                styled(card.evaluates, ""),
+                "\n\n",
+            ]
         if card.pitfalls:
-            parts += [("Pitfalls\n", "bold"), styled("\n".join(f"• {p}" for p in card.pitfalls), "")]
+            parts += [
+                ("Pitfalls\n", "bold"),
+                styled("\n".join(f"• {p}" for p in card.pitfalls), ""),
+            ]
         review = self.query_one("#mock-review", Static)
         review.display = True
         content = Content.assemble(*parts)
@@ -189,9 +227,11 @@ class MockScreen(Screen[None]):
         row = self.query_one(QualityRow)
         row.display = True
         row.proposal = None
-        self.query_one("#hint", Static).update(Content(
-            "Tick what your answer showed (a, b, …), then rate its quality 1–5 (enter accepts)"
-        ))
+        self.query_one("#hint", Static).update(
+            Content(
+                "Tick what your answer showed (a, b, …), then rate its quality 1–5 (enter accepts)"
+            )
+        )
 
     def action_tick(self, index: int) -> None:
         """Tick a signal your answer showed."""
@@ -211,8 +251,12 @@ class MockScreen(Screen[None]):
         answer = self.answers[self.index]
         answer.quality = quality
         self.drill.store.record_practice(
-            answer.card.id, practiced_at=self.drill.clock(), quality=quality,
-            duration_ms=answer.duration_ms, answer=answer.text, source="mock",
+            answer.card.id,
+            practiced_at=self.drill.clock(),
+            quality=quality,
+            duration_ms=answer.duration_ms,
+            answer=answer.text,
+            source="mock",
         )
         self.index += 1
         if self.index < len(self.answers):
@@ -229,10 +273,18 @@ class MockScreen(Screen[None]):
         parts: list[str | tuple[str, str]] = []
         for a in self.answers:
             q = "–" if a.quality is None else f"{a.quality}/5"
-            parts += [(f"{q:>4}  ", "bold"), styled(self._comp_name(a.card.competency), "$accent"), "\n"]
+            parts += [
+                (f"{q:>4}  ", "bold"),
+                styled(self._comp_name(a.card.competency), "$accent"),
+                "\n",
+            ]
         if rated:
             worst = min(rated, key=lambda a: a.quality or 0)
-            parts += ["\n", ("Work on next: ", "bold"), styled(self._comp_name(worst.card.competency), "bold $warning")]
+            parts += [
+                "\n",
+                ("Work on next: ", "bold"),
+                styled(self._comp_name(worst.card.competency), "bold $warning"),
+            ]
         self.query_one("#mock-review", Static).update(Content.assemble(*parts))
         self.query_one("#hint", Static).update(Content("Answers kept as practice. q: back"))
 

@@ -54,23 +54,42 @@ class ReviewScreen(Screen[None]):
         Binding("enter", "accept_quality", "Accept quality", id="review.accept_quality"),
         Binding("space,enter", "next_card", "Next", id="review.next"),
         *[
-            Binding(str(n), f"choose({n})", "Choose", show=n == 1, key_display="1-4",
-                    id=f"review.choose_{n}")
+            Binding(
+                str(n),
+                f"choose({n})",
+                "Choose",
+                show=n == 1,
+                key_display="1-4",
+                id=f"review.choose_{n}",
+            )
             for n in range(1, 5)
         ],
         *[
-            Binding(str(n), f"rate({n})", "Rate", show=n == 1, key_display="1-4",
-                    id=f"review.rate_{n}")
+            Binding(
+                str(n), f"rate({n})", "Rate", show=n == 1, key_display="1-4", id=f"review.rate_{n}"
+            )
             for n in range(1, 5)
         ],
         *[
-            Binding(str(n), f"quality({n})", "Quality", show=n == 1, key_display="1-5",
-                    id=f"review.quality_{n}")
+            Binding(
+                str(n),
+                f"quality({n})",
+                "Quality",
+                show=n == 1,
+                key_display="1-5",
+                id=f"review.quality_{n}",
+            )
             for n in range(1, 6)
         ],
         *[
-            Binding(letter, f"tick({i})", "Tick", show=i == 0, key_display="a-…",
-                    id=f"review.tick_{letter}")
+            Binding(
+                letter,
+                f"tick({i})",
+                "Tick",
+                show=i == 0,
+                key_display="a-…",
+                id=f"review.tick_{letter}",
+            )
             for i, letter in enumerate(Checklist.LETTERS)
         ],
         Binding("w", "write", "Write", id="review.write"),
@@ -171,7 +190,11 @@ class ReviewScreen(Screen[None]):
         ic = self.query_one("#ic-answer", Static)
         ic.display = card.type is CardType.REFRAME
         if card.type is CardType.REFRAME:
-            ic.update(Content.assemble(("IC answer to rewrite\n", "bold $warning"), styled(card.ic_answer, "")))
+            ic.update(
+                Content.assemble(
+                    ("IC answer to rewrite\n", "bold $warning"), styled(card.ic_answer, "")
+                )
+            )
         options = self.query_one("#options", Static)
         options.display = card.type is CardType.RECOGNIZE
         if card.type is CardType.RECOGNIZE:
@@ -180,7 +203,9 @@ class ReviewScreen(Screen[None]):
         area = self.query_one(AnswerArea)
         area.text = ""
         area.display = card.type in (CardType.REFRAME, CardType.QUESTION, CardType.STORY)
-        area.border_title = "Your rewrite (w to write)" if card.type is CardType.REFRAME else "Notes (w to write)"
+        area.border_title = (
+            "Your rewrite (w to write)" if card.type is CardType.REFRAME else "Notes (w to write)"
+        )
         self.set_focus(None)
         self.query_one("#back").display = False
         self.query_one("#card", VerticalScroll).scroll_home(animate=False)
@@ -189,7 +214,9 @@ class ReviewScreen(Screen[None]):
     def _options_content(self, *, graded: bool = False) -> Content:
         assert self.step is not None
         comps = self.drill.competencies
-        parts: list[str | tuple[str, str]] = [("Which competency does this mainly evaluate?\n", "bold")]
+        parts: list[str | tuple[str, str]] = [
+            ("Which competency does this mainly evaluate?\n", "bold")
+        ]
         for n, option in enumerate(self.step.options, start=1):
             name = comps[option].name if option in comps else option
             style = ""
@@ -259,7 +286,10 @@ class ReviewScreen(Screen[None]):
                 return phase is Phase.REVEALED and index < len(self.query_one(Checklist).items)
             case "write":
                 return phase is Phase.FRONT and card_type in (
-                    CardType.QUESTION, CardType.REFRAME, CardType.STORY)
+                    CardType.QUESTION,
+                    CardType.REFRAME,
+                    CardType.STORY,
+                )
             case "pick_story":
                 return phase is Phase.FRONT and card_type is CardType.QUESTION
             case "undo":
@@ -295,7 +325,9 @@ class ReviewScreen(Screen[None]):
             Content.assemble(("Your answer\n", "bold"), styled(typed or "(nothing typed)", ""))
         )
         if card.type is CardType.REFRAME:
-            exemplar.update(Content.assemble(("Exemplar\n", "bold $success"), styled(card.answer, "")))
+            exemplar.update(
+                Content.assemble(("Exemplar\n", "bold $success"), styled(card.answer, ""))
+            )
         elif previous:
             exemplar.update(Content.assemble(("Last time\n", "bold"), styled(previous, "")))
         else:
@@ -314,8 +346,12 @@ class ReviewScreen(Screen[None]):
             CardType.STORY: "Your outline",
             CardType.REFRAME: "",
         }[card.type]
-        self._section("#answer-text", answer_title, "" if card.type is CardType.REFRAME else card.answer)
-        show_previous = bool(previous) and not (previous and typed and card.type is not CardType.REFRAME)
+        self._section(
+            "#answer-text", answer_title, "" if card.type is CardType.REFRAME else card.answer
+        )
+        show_previous = bool(previous) and not (
+            previous and typed and card.type is not CardType.REFRAME
+        )
         self._section("#previous", "Your previous answer", previous if show_previous else "")
         self._insight(typed)
 
@@ -334,7 +370,8 @@ class ReviewScreen(Screen[None]):
 
         found = analyze(typed, self.step.card.expects).signals
         return frozenset(
-            i for i, item in enumerate(self.step.card.rubric)
+            i
+            for i, item in enumerate(self.step.card.rubric)
             if (signal := rubric_signal(item)) is not None and found.get(signal)
         )
 
@@ -411,7 +448,11 @@ class ReviewScreen(Screen[None]):
 
     @on(AnswerArea.RevealRequested)
     def _reveal_from_area(self) -> None:
-        if self.phase is Phase.FRONT and self.step and self.step.card.type is not CardType.RECOGNIZE:
+        if (
+            self.phase is Phase.FRONT
+            and self.step
+            and self.step.card.type is not CardType.RECOGNIZE
+        ):
             self.action_reveal()
 
     def action_pick_story(self) -> None:
@@ -430,7 +471,9 @@ class ReviewScreen(Screen[None]):
             title = next((s.title for s in stories if s.id == story_id), story_id)
             widget = self.query_one("#story-choice", Static)
             widget.display = True
-            widget.update(Content.assemble(("Story you would tell: ", "bold"), styled(title, "$accent")))
+            widget.update(
+                Content.assemble(("Story you would tell: ", "bold"), styled(title, "$accent"))
+            )
 
         assert self.step is not None
         self.app.push_screen(StoryPickDialog(stories, self.step.card.competency), chosen)

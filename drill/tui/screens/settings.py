@@ -45,8 +45,12 @@ class SettingsScreen(Screen[None]):
                     yield Label(Content(label))
                     yield Input(str(getattr(settings, name)), id=f"set-{name}")
                 yield Label(Content("Theme"))
-                yield Select([(t, t) for t in THEMES], value=settings.theme, allow_blank=False,
-                             id="set-theme")
+                yield Select(
+                    [(t, t) for t in THEMES],
+                    value=settings.theme,
+                    allow_blank=False,
+                    id="set-theme",
+                )
             yield Button("Save (ctrl+s)", id="save", variant="primary")
             yield Static(id="settings-error")
         yield Footer()

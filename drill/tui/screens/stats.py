@@ -15,8 +15,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Select, Static
 from textual_plotext import PlotextPlot
 
-from drill.core.stats import CompetencyStats, WeekCounts
 from drill.core.model import DIMENSIONS
+from drill.core.stats import CompetencyStats, WeekCounts
 from drill.metrics import competency_stats
 from drill.textout import bar, percent
 from drill.tui.screens.decks import cell
@@ -58,7 +58,9 @@ class StatsScreen(Screen[None]):
                 yield Static(Content("Competencies"), classes="title")
                 yield Select(
                     [("All dimensions", "")] + [(d.capitalize(), d) for d in DIMENSIONS],
-                    value="", allow_blank=False, id="dimension",
+                    value="",
+                    allow_blank=False,
+                    id="dimension",
                 )
             yield DataTable(id="stats-table", cursor_type="row", zebra_stripes=True)
             yield Static(id="trend-title")
@@ -73,8 +75,9 @@ class StatsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#stats-table", DataTable)
-        table.add_columns("#", "competency", "recall", "quality", "memory", "seen", "reviews",
-                          "weakness", "why")
+        table.add_columns(
+            "#", "competency", "recall", "quality", "memory", "seen", "reviews", "weakness", "why"
+        )
         leeches = self.query_one("#leeches", DataTable)
         leeches.add_columns("lapses", "competency", "prompt", "")
         self.rows = competency_stats(self.drill.store, self.drill.clock(), tz=self.drill.tz)
@@ -95,10 +98,16 @@ class StatsScreen(Screen[None]):
         notes = signal_trends(self.drill.store)["notes"]
         widget = self.query_one("#signal-notes", Static)
         if not notes:
-            widget.update(Content("Answer signals: type answers (w) in sessions to see which "
-                                  "leadership signals you tend to leave out."))
+            widget.update(
+                Content(
+                    "Answer signals: type answers (w) in sessions to see which "
+                    "leadership signals you tend to leave out."
+                )
+            )
             return
-        widget.update(Content("In your typed answers:\n" + "\n".join(f"• {n['text']}" for n in notes)))
+        widget.update(
+            Content("In your typed answers:\n" + "\n".join(f"• {n['text']}" for n in notes))
+        )
 
     def _sorted(self) -> list[CompetencyStats]:
         rows = [r for r in self.rows if self.dimension in (None, r.dimension)]
@@ -110,7 +119,9 @@ class StatsScreen(Screen[None]):
             return sorted(rows, key=lambda r: -r.reviews)
         if self.sort == "coverage":
             return sorted(rows, key=lambda r: r.coverage)
-        return sorted(rows, key=lambda r: (getattr(r, self.sort) is not None, getattr(r, self.sort) or 0))
+        return sorted(
+            rows, key=lambda r: (getattr(r, self.sort) is not None, getattr(r, self.sort) or 0)
+        )
 
     def _fill_table(self) -> None:
         table = self.query_one("#stats-table", DataTable)
@@ -119,9 +130,13 @@ class StatsScreen(Screen[None]):
         for r in self._sorted():
             quality = "–" if r.quality is None else f"{r.quality:.1f}"
             table.add_row(
-                rank[r.id], cell(r.name),
-                Text(percent(r.recall)), Text(quality), Text(percent(r.retrievability)),
-                Text(percent(r.coverage)), r.reviews,
+                rank[r.id],
+                cell(r.name),
+                Text(percent(r.recall)),
+                Text(quality),
+                Text(percent(r.retrievability)),
+                Text(percent(r.coverage)),
+                r.reviews,
                 Text(f"{bar(r.weakness, 6)} {r.weakness:.2f}", style="bold"),
                 cell(r.reason),
                 key=r.id,
@@ -142,14 +157,16 @@ class StatsScreen(Screen[None]):
         else:
             weeks = _total(self.rows)
             title = "Weekly trend: all competencies"
-        self.query_one("#trend-title", Static).update(Content(title + " (move the table cursor; a: all)"))
+        self.query_one("#trend-title", Static).update(
+            Content(title + " (move the table cursor; a: all)")
+        )
         weeks = weeks[-12:]
         if not weeks:
             plt.title("no reviews yet")
             plot.refresh()
             return
         labels = [w.week.strftime("%d %b") for w in weeks]
-        xs = list(range(1, len(weeks) + 1))
+        xs = [float(x) for x in range(1, len(weeks) + 1)]
         recall = [100 * (w.recall or 0) for w in weeks]
         quality = [25 * ((w.quality or 1) - 1) for w in weeks]
         plt.plot(xs, recall, label="recall %", marker="braille")
@@ -169,7 +186,9 @@ class StatsScreen(Screen[None]):
             for week in range(16):
                 day = start + timedelta(days=7 * week + weekday)
                 n = counts.get(day, 0)
-                row.append(" " if day > today else HEAT[0 if not n else min(4, 1 + int(3 * n / peak))])
+                row.append(
+                    " " if day > today else HEAT[0 if not n else min(4, 1 + int(3 * n / peak))]
+                )
             lines.append(f"{name:<4}" + "".join(row))
         self.query_one("#heatmap", Static).update(Content("\n".join(lines)))
 
@@ -193,8 +212,13 @@ class StatsScreen(Screen[None]):
         table = self.query_one("#leeches", DataTable)
         table.clear()
         for card, lapses, suspended in rows:
-            table.add_row(lapses, cell(card.competency), cell(card.prompt),
-                          Text("suspended" if suspended else ""), key=card.id)
+            table.add_row(
+                lapses,
+                cell(card.competency),
+                cell(card.prompt),
+                Text("suspended" if suspended else ""),
+                key=card.id,
+            )
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.data_table.id == "stats-table" and event.row_key.value and self._follow_cursor:

@@ -77,8 +77,10 @@ class StoriesScreen(Screen[None]):
             table.add_row(cell(story.title), Text(str(len(story.competencies))), key=story.id)
         if not stories:
             self.query_one("#story-text", Static).update(
-                Content("No stories yet. Press n to write your first one: a real situation, "
-                        "what you decided, who you aligned, and what changed.")
+                Content(
+                    "No stories yet. Press n to write your first one: a real situation, "
+                    "what you decided, who you aligned, and what changed."
+                )
             )
 
     def _selected(self) -> Story | None:
@@ -115,7 +117,9 @@ class StoriesScreen(Screen[None]):
                 self.notify("Story deleted.", markup=False)
                 self.reload()
 
-        self.app.push_screen(ConfirmDialog(f"Delete the story “{one_line(story.title, 60)}”?"), confirmed)
+        self.app.push_screen(
+            ConfirmDialog(f"Delete the story “{one_line(story.title, 60)}”?"), confirmed
+        )
 
     def action_coverage(self) -> None:
         """The competencies × stories matrix."""
@@ -135,7 +139,10 @@ def story_content(story: Story, app: DrillApp) -> Content:
             parts += [(label + "\n", "bold"), styled(value, ""), "\n\n"]
     result = analyze(story.outline)
     shown = [s for s, on in result.signals.items() if on]
-    parts += [("Signals this story can carry: ", "bold"), (", ".join(shown) or "none yet", "$success")]
+    parts += [
+        ("Signals this story can carry: ", "bold"),
+        (", ".join(shown) or "none yet", "$success"),
+    ]
     if result.missing:
         parts += ["\n", ("Not in it yet: ", "bold"), (", ".join(result.missing), "$warning")]
     return Content.assemble(*parts)
@@ -165,12 +172,18 @@ class StoryFormScreen(Screen[None]):
         with VerticalScroll(id="story-form"):
             yield Static(Content("Edit story" if story else "New story"), classes="title")
             yield Label(Content("Title"))
-            yield Input(story.title if story else "", id="f-title", placeholder="A name you will recognise")
+            yield Input(
+                story.title if story else "", id="f-title", placeholder="A name you will recognise"
+            )
             for name, label in zip(STORY_TEXT_FIELDS, STORY_FIELD_LABELS, strict=True):
                 required = " (required)" if name in REQUIRED_FIELDS else ""
                 yield Label(Content(label + required))
-                yield TextArea(getattr(story, name) if story else "", id=f"f-{name}",
-                               soft_wrap=True, classes="story-field")
+                yield TextArea(
+                    getattr(story, name) if story else "",
+                    id=f"f-{name}",
+                    soft_wrap=True,
+                    classes="story-field",
+                )
             yield Label(Content("Competencies it can answer (space to tick)"))
             yield SelectionList[str](
                 *[(Content(c.name), c.id, c.id in chosen) for c in app.competencies.values()],
@@ -201,8 +214,10 @@ class StoryFormScreen(Screen[None]):
         from drill.core.decks import clean_text
 
         title = clean_text(self.query_one("#f-title", Input).value)
-        values = {name: clean_text(self.query_one(f"#f-{name}", TextArea).text)
-                  for name in STORY_TEXT_FIELDS}
+        values = {
+            name: clean_text(self.query_one(f"#f-{name}", TextArea).text)
+            for name in STORY_TEXT_FIELDS
+        }
         comps = tuple(self.query_one("#f-competencies", SelectionList).selected)
         problems = []
         if not title:
@@ -211,9 +226,15 @@ class StoryFormScreen(Screen[None]):
         if not comps:
             problems.append("at least one competency")
         if problems:
-            self.query_one("#form-error", Static).update(Content("Still needed: " + ", ".join(problems)))
+            self.query_one("#form-error", Static).update(
+                Content("Still needed: " + ", ".join(problems))
+            )
             return
-        story_id = self.story.id if self.story else _unique(slug(title), {s.id for s in app.store.stories()})
+        story_id = (
+            self.story.id
+            if self.story
+            else _unique(slug(title), {s.id for s in app.store.stories()})
+        )
         story = Story(id=story_id, title=title, competencies=comps, **values)
         app.store.save_stories([story])
         self.notify("Story saved; its cards join your sessions.", markup=False)
@@ -266,7 +287,10 @@ class StoryPickDialog(ModalScreen[str | None]):
                 *[
                     Option(
                         Content.assemble(
-                            styled(one_line(s.title, 60), "bold" if self.competency in s.competencies else ""),
+                            styled(
+                                one_line(s.title, 60),
+                                "bold" if self.competency in s.competencies else "",
+                            ),
                             ("  ✓ mapped" if self.competency in s.competencies else "", "$success"),
                         ),
                         id=s.id,
@@ -309,16 +333,25 @@ class CoverageScreen(Screen[None]):
             mapped = by_comp.get(comp_id, ())
             marks = [Text("●" if s.id in mapped else "·") for s in stories]
             n = len(mapped)
-            status = Text("none", style="bold red") if n == 0 else (
-                Text("only one", style="yellow") if n == 1 else Text(str(n)))
+            status = (
+                Text("none", style="bold red")
+                if n == 0
+                else (Text("only one", style="yellow") if n == 1 else Text(str(n)))
+            )
             table.add_row(cell(comp.name), *marks, status, key=comp_id)
         legend: list[str | tuple[str, str]] = [("Stories\n", "bold")]
         for i, s in enumerate(stories, start=1):
             legend += [(f"S{i} ", "$accent bold"), styled(one_line(s.title, 70), ""), "\n"]
         if report.overused:
-            legend += [("\nOverused: ", "bold $warning"),
-                       styled(", ".join(report.overused), ""), "\n"]
+            legend += [
+                ("\nOverused: ", "bold $warning"),
+                styled(", ".join(report.overused), ""),
+                "\n",
+            ]
         gaps = [comps[g].name if g in comps else g for g in report.gaps]
         if gaps:
-            legend += [("Gaps (fewer than two stories): ", "bold $warning"), styled(", ".join(gaps), "")]
+            legend += [
+                ("Gaps (fewer than two stories): ", "bold $warning"),
+                styled(", ".join(gaps), ""),
+            ]
         self.query_one("#coverage-notes", Static).update(Content.assemble(*legend))

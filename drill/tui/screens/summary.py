@@ -41,9 +41,12 @@ class SummaryScreen(Screen[None]):
         recall = "–" if s.recall is None else f"{s.recall:.0%}"
         parts: list[str | tuple[str, str]] = [
             ("Session done\n\n", "bold $accent"),
-            ("Cards answered  ", ""), (f"{s.done}\n", "bold"),
-            ("Recall          ", ""), (f"{recall}\n", "bold"),
-            ("Due tomorrow    ", ""), (f"{s.due_tomorrow}\n\n", "bold"),
+            ("Cards answered  ", ""),
+            (f"{s.done}\n", "bold"),
+            ("Recall          ", ""),
+            (f"{recall}\n", "bold"),
+            ("Due tomorrow    ", ""),
+            (f"{s.due_tomorrow}\n\n", "bold"),
         ]
         if s.quality_by_competency:
             parts.append(("Quality by competency\n", "bold"))
@@ -53,8 +56,12 @@ class SummaryScreen(Screen[None]):
             parts.append("\n")
         if s.weakest:
             name = comps[s.weakest].name if s.weakest in comps else s.weakest
-            parts += [("Weakest now: ", "bold"), styled(name, "bold $warning"),
-                      styled(f" ({s.weakest_reason})", "$text-muted"), "\n\n"]
+            parts += [
+                ("Weakest now: ", "bold"),
+                styled(name, "bold $warning"),
+                styled(f" ({s.weakest_reason})", "$text-muted"),
+                "\n\n",
+            ]
         parts.append(("Everything you rated is saved. Press enter to finish.", "$text-muted"))
         return Content.assemble(*parts)
 

@@ -15,7 +15,12 @@ from textual.widgets import Static, TextArea
 from drill.core.model import Rating
 from drill.tui.text import styled
 
-RATING_NAMES = {Rating.AGAIN: "Again", Rating.HARD: "Hard", Rating.GOOD: "Good", Rating.EASY: "Easy"}
+RATING_NAMES = {
+    Rating.AGAIN: "Again",
+    Rating.HARD: "Hard",
+    Rating.GOOD: "Good",
+    Rating.EASY: "Easy",
+}
 QUALITY_HINTS = {1: "IC only", 2: "context", 3: "decisions", 4: "trade-offs", 5: "outcome"}
 
 
@@ -24,7 +29,9 @@ class RatingBar(Horizontal):
 
     DEFAULT_CSS = """
     RatingBar { height: 3; }
-    RatingBar > Static { width: 1fr; height: 3; content-align: center middle; border: round $panel; }
+    RatingBar > Static {
+        width: 1fr; height: 3; content-align: center middle; border: round $panel;
+    }
     RatingBar > Static.r1 { border: round $error 60%; }
     RatingBar > Static.r3 { border: round $success 60%; }
     RatingBar.-dim > Static { color: $text-muted; border: round $panel-lighten-1; }
@@ -50,7 +57,9 @@ class QualityRow(Horizontal):
     DEFAULT_CSS = """
     QualityRow { height: 3; }
     QualityRow > #q-label { width: 12; height: 3; content-align: left middle; text-style: bold; }
-    QualityRow > Static.q { width: 1fr; height: 3; content-align: center middle; border: round $panel; }
+    QualityRow > Static.q {
+        width: 1fr; height: 3; content-align: center middle; border: round $panel;
+    }
     QualityRow > Static.-proposed { border: round $accent; text-style: bold; }
     """
 
@@ -82,7 +91,9 @@ class Checklist(Static):
         self.items: tuple[str, ...] = ()
         self.title = ""
 
-    def load(self, title: str, items: tuple[str, ...], ticked: frozenset[int] = frozenset()) -> None:
+    def load(
+        self, title: str, items: tuple[str, ...], ticked: frozenset[int] = frozenset()
+    ) -> None:
         """Show new items (at most as many as there are letters)."""
         self.title = title
         self.items = items[: len(self.LETTERS)]
