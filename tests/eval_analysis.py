@@ -25,6 +25,8 @@ from drill.core.analysis import SIGNALS, analyze
 
 ANSWERS_PATH = Path(__file__).resolve().parent / "data" / "answers.yaml"
 """The labelled set: entries {id, split, text, labels}."""
+FRESH_PATH = ANSWERS_PATH.with_name("answers_fresh.yaml")
+"""A second set (split ``fresh``), written blind to the detector after it was tuned."""
 DECKS_PATH = Path(__file__).resolve().parents[1] / "decks"
 """The built-in decks, whose reframe cards carry an exemplar `answer` and an `ic_answer`."""
 EXEMPLAR_SHARE = 0.7
@@ -39,9 +41,12 @@ Score = tuple[float, float, int, int, int]
 @cache
 def load_answers() -> tuple[dict[str, Any], ...]:
     """The labelled answers, in file order."""
-    with ANSWERS_PATH.open(encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
-    return tuple(data["answers"])
+    entries: list[dict[str, Any]] = []
+    for path in (ANSWERS_PATH, FRESH_PATH):
+        if path.exists():
+            with path.open(encoding="utf-8") as fh:
+                entries += yaml.safe_load(fh)["answers"]
+    return tuple(entries)
 
 
 def _entries(split: str | None) -> list[dict[str, Any]]:
@@ -175,7 +180,7 @@ def deck_report(agreement: DeckAgreement) -> str:
 
 def main(argv: list[str]) -> int:
     """Print the tables and the deck agreement (with ``--errors SPLIT``, the wrong calls)."""
-    for split in ("tune", "holdout", None):
+    for split in ("tune", "holdout", "fresh", None):
         print(markdown_table(split))
         print()
     print(deck_report(deck_agreement()))

@@ -269,6 +269,7 @@ class MockScreen(Screen[None]):
         self.query_one(QualityRow).display = False
         self.query_one(Checklist).load("", ())
         self.query_one("#prompt", Static).update(Content("Mock loop done"))
+        self.query_one("#progress", Static).update(Content("Mock loop · done"))
         rated = [a for a in self.answers if a.quality is not None]
         parts: list[str | tuple[str, str]] = []
         for a in self.answers:
