@@ -27,7 +27,7 @@ class DataError(click.ClickException):
         click.echo(self.format_message(), err=True)
 
 
-def _errors_to_exit(func: F) -> F:
+def errors_to_exit(func: F) -> F:
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
@@ -56,6 +56,15 @@ def open_store(ctx: click.Context) -> Store:
             raise DataError(f"built-in decks are damaged: {exc}") from None
         obj["store"] = store
     return obj["store"]  # type: ignore[no-any-return]
+
+
+output_option = click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to a file instead of standard output.",
+)
+"""The ``-o/--output FILE`` option of export commands."""
 
 
 def _echo_json(document: object) -> None:
@@ -87,7 +96,7 @@ def main(ctx: click.Context, db: Path | None) -> None:
 
 
 def _run_tui(ctx: click.Context, **kwargs: Any) -> None:
-    store = _errors_to_exit(open_store)(ctx)
+    store = errors_to_exit(open_store)(ctx)
     from drill.tui.app import AlreadyOpen, run
 
     try:
@@ -101,7 +110,7 @@ def _run_tui(ctx: click.Context, **kwargs: Any) -> None:
 @click.option("--competency", help="Only cards of this competency.")
 @click.option("--limit", type=click.IntRange(1, 500), help="Session size (default: your setting).")
 @click.pass_context
-@_errors_to_exit
+@errors_to_exit
 def review(
     ctx: click.Context, deck_id: str | None, competency: str | None, limit: int | None
 ) -> None:
@@ -129,7 +138,7 @@ def _decks(store: Store) -> list[Any]:
 
 @main.command()
 @click.pass_context
-@_errors_to_exit
+@errors_to_exit
 def mock(ctx: click.Context) -> None:
     """A timed mock loop: five questions across the four dimensions, reviewed at the end.
 
@@ -147,7 +156,7 @@ def mock(ctx: click.Context) -> None:
 @click.argument("source", default="-", type=click.File("r", encoding="utf-8"))
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.option("--expects", help="Comma-separated signals the answer should show, listed first.")
-@_errors_to_exit
+@errors_to_exit
 def analyze(source: Any, as_json: bool, expects: str | None) -> None:
     """Say which leadership signals a typed answer shows, with evidence, and which are missing.
 
@@ -195,7 +204,7 @@ def analyze(source: Any, as_json: bool, expects: str | None) -> None:
 @click.option("--prune", is_flag=True, help="Delete cards that left a deck (and their history).")
 @click.option("--deck", "deck_id", help="Deck id for CSV/TSV files (default: the file name).")
 @click.pass_context
-@_errors_to_exit
+@errors_to_exit
 def import_(
     ctx: click.Context, paths: tuple[Path, ...], dry_run: bool, prune: bool, deck_id: str | None
 ) -> None:
@@ -218,7 +227,7 @@ def import_(
 @main.command()
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.pass_context
-@_errors_to_exit
+@errors_to_exit
 def decks(ctx: click.Context, as_json: bool) -> None:
     """List decks with card, new and due counts.
 
@@ -248,7 +257,7 @@ def decks(ctx: click.Context, as_json: bool) -> None:
 @main.command()
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.pass_context
-@_errors_to_exit
+@errors_to_exit
 def due(ctx: click.Context, as_json: bool) -> None:
     """Cards due now and later today, per competency.
 
@@ -287,7 +296,7 @@ def due(ctx: click.Context, as_json: bool) -> None:
 @click.option("--days", type=click.IntRange(1, 3650), help="Only reviews of the last N days.")
 @click.option("--competency", help="One competency's weekly trend.")
 @click.pass_context
-@_errors_to_exit
+@errors_to_exit
 def stats(ctx: click.Context, as_json: bool, days: int | None, competency: str | None) -> None:
     """Per-competency recall, quality, memory, coverage and weakness, weakest first.
 
@@ -327,14 +336,9 @@ def export() -> None:
 
 @export.command("deck")
 @click.argument("deck_id")
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write to a file instead of standard output.",
-)
+@output_option
 @click.pass_context
-@_errors_to_exit
+@errors_to_exit
 def export_deck(ctx: click.Context, deck_id: str, output: Path | None) -> None:
     """Write a deck back as YAML that imports to the same deck.
 
@@ -345,21 +349,16 @@ def export_deck(ctx: click.Context, deck_id: str, output: Path | None) -> None:
     from drill.core.decks import dump_deck
 
     text = dump_deck(open_store(ctx).deck(deck_id))
-    _write(text, output)
+    write_output(text, output)
 
 
 @export.command("reviews")
 @click.option(
     "--format", "fmt", type=click.Choice(["csv", "jsonl"]), default="csv", show_default=True
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write to a file instead of standard output.",
-)
+@output_option
 @click.pass_context
-@_errors_to_exit
+@errors_to_exit
 def export_reviews(ctx: click.Context, fmt: str, output: Path | None) -> None:
     """Write the review history (CSV for FSRS optimizer tools, or JSONL).
 
@@ -371,16 +370,20 @@ def export_reviews(ctx: click.Context, fmt: str, output: Path | None) -> None:
 
     store = open_store(ctx)
     text = history.to_csv(store.reviews()) if fmt == "csv" else history.to_jsonl(store.reviews())
-    _write(text, output)
+    write_output(text, output)
 
 
-def _write(text: str, output: Path | None) -> None:
+def write_output(text: str, output: Path | None) -> None:
+    """Print ``text``, or write it to ``output`` whole (via a temporary file) and say so."""
     if output is None:
         sys.stdout.write(text)
         return
     tmp = output.with_name(output.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(output)
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(output)
+    except OSError as exc:
+        raise DataError(f"error: cannot write {output}: {exc.strerror}") from None
     click.echo(f"wrote {output}", err=True)
 
 
@@ -388,7 +391,7 @@ def _write(text: str, output: Path | None) -> None:
 @click.option("--no-backup", is_flag=True, help="Skip the backup copy.")
 @click.option("--check-only", is_flag=True, help="Report problems without repairing them.")
 @click.pass_context
-@_errors_to_exit
+@errors_to_exit
 def doctor(ctx: click.Context, no_backup: bool, check_only: bool) -> None:
     """Check the database, back it up, and repair what is safe to repair.
 

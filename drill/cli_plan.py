@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from drill.cli import _echo_json, _errors_to_exit, open_store
+from drill.cli import _echo_json, errors_to_exit, open_store
 from drill.core.plan import Plan
 
 LEFT_OUT_SHOWN = 10
@@ -31,7 +31,7 @@ LEFT_OUT_SHOWN = 10
 @click.option("--clear", is_flag=True, help="End the plan; normal scheduling resumes.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.pass_context
-@_errors_to_exit
+@errors_to_exit
 def plan(
     ctx: click.Context,
     interview: datetime | None,
@@ -163,7 +163,7 @@ def _cards(count: int) -> str:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.option("--dry-run", is_flag=True, help="Fit and compare, change nothing.")
 @click.pass_context
-@_errors_to_exit
+@errors_to_exit
 def optimize(ctx: click.Context, as_json: bool, dry_run: bool) -> None:
     """Fit FSRS parameters to your own review history; adopt them only if they predict better.
 

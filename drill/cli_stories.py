@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import click
 
 from drill import storybank, textout
-from drill.cli import DataError, _errors_to_exit, open_store
+from drill.cli import DataError, errors_to_exit, open_store, output_option, write_output
 from drill.core.model import STORY_TEXT_FIELDS, Story
 from drill.core.stories import MIN_STORIES_PER_COMPETENCY, Coverage, story_signals
 
@@ -40,7 +39,7 @@ def stories() -> None:
     "--editor", "editor_cmd", metavar="CMD", help="Editor command (default: $VISUAL or $EDITOR)."
 )
 @click.pass_context
-@_errors_to_exit
+@errors_to_exit
 def add(ctx: click.Context, editor_cmd: str | None) -> None:
     """Write a new story in your editor, from a commented template.
 
@@ -68,7 +67,7 @@ def add(ctx: click.Context, editor_cmd: str | None) -> None:
 @stories.command("list")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (every field of every story).")
 @click.pass_context
-@_errors_to_exit
+@errors_to_exit
 def list_(ctx: click.Context, as_json: bool) -> None:
     """List your stories with the competencies each can answer.
 
@@ -111,7 +110,7 @@ def _story_json(story: Story) -> dict[str, object]:
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--dry-run", is_flag=True, help="Check and report, write nothing.")
 @click.pass_context
-@_errors_to_exit
+@errors_to_exit
 def import_(ctx: click.Context, file: Path, dry_run: bool) -> None:
     """Add or update stories from a YAML file (stories not in it are kept).
 
@@ -132,14 +131,9 @@ def import_(ctx: click.Context, file: Path, dry_run: bool) -> None:
 
 
 @stories.command()
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write to a file instead of standard output.",
-)
+@output_option
 @click.pass_context
-@_errors_to_exit
+@errors_to_exit
 def export(ctx: click.Context, output: Path | None) -> None:
     """Write the whole story bank as YAML that 'drill stories import' reads back.
 
@@ -147,23 +141,13 @@ def export(ctx: click.Context, output: Path | None) -> None:
     Example:
         drill stories export -o my-stories.yaml
     """
-    text = storybank.export_stories(open_store(ctx))
-    if output is None:
-        sys.stdout.write(text)
-        return
-    tmp = output.with_name(output.name + ".tmp")
-    try:
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(output)
-    except OSError as exc:
-        raise DataError(f"error: cannot write {output}: {exc.strerror}") from None
-    click.echo(f"wrote {output}", err=True)
+    write_output(storybank.export_stories(open_store(ctx)), output)
 
 
 @stories.command()
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.pass_context
-@_errors_to_exit
+@errors_to_exit
 def coverage(ctx: click.Context, as_json: bool) -> None:
     """Which stories can answer each competency; gaps and overused stories.
 
@@ -228,7 +212,7 @@ def _coverage_text(report: Coverage, bank: list[Story], names: dict[str, str]) -
 @click.argument("story_id", metavar="ID")
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
 @click.pass_context
-@_errors_to_exit
+@errors_to_exit
 def delete(ctx: click.Context, story_id: str, yes: bool) -> None:
     """Delete a story; its cards are retired and their review history is kept.
 

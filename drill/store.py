@@ -228,14 +228,7 @@ class Store:
     def set_meta(self, key: str, value: str | None) -> None:
         """Store (or with None, remove) a meta value."""
         with self.write() as conn:
-            if value is None:
-                conn.execute("DELETE FROM meta WHERE key = ?", (key,))
-            else:
-                conn.execute(
-                    "INSERT INTO meta(key, value) VALUES (?, ?) "
-                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                    (key, value),
-                )
+            _put_meta(conn, key, value)
 
     def settings(self) -> Settings:
         """The user's settings (defaults when none are saved)."""
@@ -818,14 +811,7 @@ class Store:
                     (iso(due_at), card_id),
                 ).rowcount
             for key, value in (meta or {}).items():
-                if value is None:
-                    conn.execute("DELETE FROM meta WHERE key = ?", (key,))
-                else:
-                    conn.execute(
-                        "INSERT INTO meta(key, value) VALUES (?, ?) "
-                        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                        (key, value),
-                    )
+                _put_meta(conn, key, value)
         return changed
 
     def reviews_since(self, since: datetime) -> list[Review]:
@@ -1217,6 +1203,17 @@ class Store:
             "WHERE story_id IS NOT NULL) x JOIN cards c ON c.id = x.card_id GROUP BY 1, 2"
         )
         return [(r[0], r[1], r[2]) for r in rows]
+
+
+def _put_meta(conn: sqlite3.Connection, key: str, value: str | None) -> None:
+    if value is None:
+        conn.execute("DELETE FROM meta WHERE key = ?", (key,))
+    else:
+        conn.execute(
+            "INSERT INTO meta(key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
 
 
 @dataclass(frozen=True)

@@ -12,23 +12,12 @@ from typing import Any
 import yaml
 
 from drill.core import safeyaml
-from drill.core.model import DIMENSIONS, Card, CardType, Competency, Deck
+from drill.core.model import DIMENSIONS, SIGNALS, Card, CardType, Competency, Deck
 from drill.core.safeyaml import Problem
 from drill.core.taxonomy import BUILTIN_IDS
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-SIGNAL_NAMES: tuple[str, ...] = (
-    "stakeholders",
-    "tradeoffs",
-    "risk",
-    "metrics",
-    "people",
-    "decision",
-    "reflection",
-    "credit",
-    "ownership",
-    "business",
-)
+SIGNAL_NAMES = SIGNALS
 DECK_KEYS = ("deck", "title", "description", "competencies", "cards")
 COMPETENCY_KEYS = ("id", "name", "dimension", "description")
 TEXT_FIELDS = ("prompt", "answer", "evaluates", "ic_answer")

@@ -40,6 +40,20 @@ class State(IntEnum):
     RELEARNING = 3
 
 
+SIGNALS: tuple[str, ...] = (
+    "stakeholders",
+    "tradeoffs",
+    "risk",
+    "metrics",
+    "people",
+    "decision",
+    "reflection",
+    "credit",
+    "ownership",
+    "business",
+)
+"""The ten leadership signals an answer can show (PRODUCT §5), in their fixed order."""
+
 DIMENSIONS: tuple[str, ...] = (
     "technical leadership",
     "organizational leadership",
