@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
@@ -109,3 +110,29 @@ def estimated_minutes(store: Store, cards: int) -> int:
     n = sum(v[0] for v in durations.values())
     per_card_ms = sum(v[1] for v in durations.values()) / n if n >= 10 else 90_000
     return max(1, round(cards * per_card_ms / 60_000)) if cards else 0
+
+
+RANKING_KEY = "weakest"
+RANKING_TTL = timedelta(hours=6)
+
+
+def remember_ranking(store: Store, now: datetime, ranked: list[CompetencyStats]) -> list[str]:
+    """Keep the weakest-first ranking so the next session can start without recomputing it."""
+    ids = [s.id for s in ranked]
+    store.set_meta(RANKING_KEY, json.dumps({"at": now.isoformat(), "ids": ids}))
+    return ids
+
+
+def weakest_ids(store: Store, now: datetime, *, tz: tzinfo | None = None) -> list[str]:
+    """Competency ids, weakest first: the ranking kept at the last summary if recent.
+
+    Session start only orders new cards by it, so a ranking a few hours old is good enough
+    and saves a full stats pass before the first card.
+    """
+    raw = store.meta(RANKING_KEY)
+    if raw:
+        kept = json.loads(raw)
+        fresh = now - datetime.fromisoformat(kept["at"]) < RANKING_TTL
+        if fresh and set(kept["ids"]) == set(store.competencies()):
+            return list(kept["ids"])
+    return remember_ranking(store, now, competency_stats(store, now, tz=tz))

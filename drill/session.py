@@ -10,12 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, tzinfo
+from functools import cached_property
 
 from drill.core.model import Card, CardType, MemoryState, Rating, Review, State
 from drill.core.queue import Candidate, Mode, QueueItem, build_queue
 from drill.core.recognize import options_for
 from drill.core.scheduling import Scheduler, next_day_start
-from drill.metrics import competency_stats
+from drill.metrics import competency_stats, remember_ranking, weakest_ids
 from drill.store import CardFilter, DueCard, NewCard, Store, new_review_id
 
 
@@ -31,12 +32,22 @@ class Step:
     item: QueueItem
     card: Card
     state: MemoryState | None
-    intervals: dict[Rating, timedelta]
-    previous_answer: str
     options: tuple[str, ...]
     position: int
     """1-based position in the session."""
     total: int
+    preview: Callable[[], dict[Rating, timedelta]] = field(repr=False, compare=False)
+    previous: Callable[[], str] = field(repr=False, compare=False)
+
+    @cached_property
+    def intervals(self) -> dict[Rating, timedelta]:
+        """The interval each rating would give (worked out on first use, at reveal)."""
+        return self.preview()
+
+    @cached_property
+    def previous_answer(self) -> str:
+        """The user's last typed answer to this card, if any (read on first use)."""
+        return self.previous()
 
 
 @dataclass(frozen=True)
@@ -97,7 +108,7 @@ class ReviewSession:
         settings = store.settings()
         scheduler = Scheduler(settings.scheduler_settings(**plan_overrides(store, now)))
         size = limit or settings.session_size
-        weakest = [s.id for s in competency_stats(store, now, tz=tz)]
+        weakest = weakest_ids(store, now, tz=tz)
         day_end = next_day_start(now, rollover_hour=settings.rollover_hour, tz=tz)
         if practice:
             due: list[Candidate] = []
@@ -106,10 +117,12 @@ class ReviewSession:
             due = [_candidate(c, scheduler, now) for c in store.due_cards(now, now, where)]
             allowance = new_allowance(store, now, day_end, tz)
         new = [_new(c) for c in store.new_cards(now, per_competency=size, where=where)]
-        pool = [
-            _candidate(c, scheduler, now)
-            for c in store.practice_candidates(now, limit=size * 4, where=where)
-        ]
+        pool: list[Candidate] = []
+        if practice or len(due) + min(len(new), allowance) < size:
+            pool = [
+                _candidate(c, scheduler, now)
+                for c in store.practice_candidates(now, limit=size * 4, where=where)
+            ]
         if practice:
             pool += new
             new = []
@@ -132,8 +145,6 @@ class ReviewSession:
         item = self.queue[self.index]
         card = self._cards.get(item.card_id) or self.store.card(item.card_id)
         state = self.store.state(card.id)
-        now = self.clock()
-        intervals = self.scheduler.preview(state, card_id=card.id, card_type=card.type, now=now)
         options = (
             options_for(card, self.store.competencies()) if card.type is CardType.RECOGNIZE else ()
         )
@@ -141,11 +152,13 @@ class ReviewSession:
             item=item,
             card=card,
             state=state,
-            intervals=intervals,
-            previous_answer=self.store.last_answer(card.id),
             options=options,
             position=self.index + 1,
             total=len(self.queue),
+            preview=lambda: self.scheduler.preview(
+                state, card_id=card.id, card_type=card.type, now=self.clock()
+            ),
+            previous=lambda: self.store.last_answer(card.id),
         )
 
     def answer(
@@ -245,6 +258,7 @@ class ReviewSession:
                 quality.setdefault(o.competency, []).append(o.quality)
         scheduled = [o for o in self.outcomes]
         weakest = competency_stats(self.store, now, tz=self.tz)
+        remember_ranking(self.store, now, weakest)
         return Summary(
             done=len(scheduled),
             recalled=sum(o.rating > Rating.AGAIN for o in scheduled),

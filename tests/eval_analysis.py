@@ -1,10 +1,16 @@
 """Precision and recall of the signal detector over the labelled answer set.
 
-``python tests/eval_analysis.py`` prints a markdown table for the tune split, the holdout
-split and all answers, then how many built-in reframe exemplars show their card's
-``expects``; ``--errors SPLIT`` also lists each miss and false alarm. Tune the detector on
-``tune`` and the deck content only: ``holdout`` has been seen once and is now a regression
-check, and ``answers_fresh.yaml`` is a blind set this harness never reads.
+``python tests/eval_analysis.py`` prints a markdown table for each of `SPLITS` and for all
+answers, then how many built-in reframe exemplars show their card's ``expects``;
+``--errors SPLIT`` also lists each miss and false alarm, and ``--splits A,B`` limits the
+tables to those splits. Tune the detector on ``tune``, ``fresh-tune`` and the deck content
+only: ``holdout`` has been seen once and is now a regression check, and ``fresh-holdout``
+is a kept-out test whose errors this harness refuses to list (``--errors all`` is refused
+too, since it would include them).
+
+``answers_fresh.yaml`` was written blind to the detector; its entries are split by id
+number when loaded: odd ids (fr-01, fr-03, ...) become ``fresh-tune``, even ids
+``fresh-holdout``.
 """
 
 from __future__ import annotations
@@ -26,7 +32,11 @@ from drill.core.analysis import SIGNALS, analyze
 ANSWERS_PATH = Path(__file__).resolve().parent / "data" / "answers.yaml"
 """The labelled set: entries {id, split, text, labels}."""
 FRESH_PATH = ANSWERS_PATH.with_name("answers_fresh.yaml")
-"""A second set (split ``fresh``), written blind to the detector after it was tuned."""
+"""A second set (split ``fresh`` in the file), written blind to the detector after it was tuned."""
+SPLITS = ("tune", "holdout", "fresh-tune", "fresh-holdout")
+"""The splits as loaded: the file's own for answers.yaml, odd/even id for the fresh set."""
+KEPT_OUT = ("fresh-holdout", "all")
+"""Splits whose individual errors are never listed: looking at them would be tuning on them."""
 DECKS_PATH = Path(__file__).resolve().parents[1] / "decks"
 """The built-in decks, whose reframe cards carry an exemplar `answer` and an `ic_answer`."""
 EXEMPLAR_SHARE = 0.7
@@ -45,8 +55,16 @@ def load_answers() -> tuple[dict[str, Any], ...]:
     for path in (ANSWERS_PATH, FRESH_PATH):
         if path.exists():
             with path.open(encoding="utf-8") as fh:
-                entries += yaml.safe_load(fh)["answers"]
+                entries += [_resplit(a) for a in yaml.safe_load(fh)["answers"]]
     return tuple(entries)
+
+
+def _resplit(entry: dict[str, Any]) -> dict[str, Any]:
+    """A fresh entry with its split set by id parity: odd tunes, even is kept out."""
+    if entry["split"] != "fresh":
+        return entry
+    number = int(str(entry["id"]).rsplit("-", 1)[1])
+    return {**entry, "split": "fresh-tune" if number % 2 else "fresh-holdout"}
 
 
 def _entries(split: str | None) -> list[dict[str, Any]]:
@@ -55,7 +73,7 @@ def _entries(split: str | None) -> list[dict[str, Any]]:
 
 @cache
 def evaluate(split: str | None) -> Mapping[str, Score]:
-    """Per-signal (precision, recall, tp, fp, fn) on `split` ("tune", "holdout" or None: all).
+    """Per-signal (precision, recall, tp, fp, fn) on `split` (one of `SPLITS`, or None: all).
 
     With no positive predictions precision is 1.0 (nothing claimed wrongly); with no
     labelled positives recall is 1.0.
@@ -180,14 +198,26 @@ def deck_report(agreement: DeckAgreement) -> str:
 
 def main(argv: list[str]) -> int:
     """Print the tables and the deck agreement (with ``--errors SPLIT``, the wrong calls)."""
-    for split in ("tune", "holdout", "fresh", None):
-        print(markdown_table(split))
+    options = dict(zip(argv[::2], argv[1::2], strict=False))
+    if len(argv) % 2 or set(options) - {"--errors", "--splits"}:
+        print("usage: eval_analysis.py [--splits A,B,...] [--errors SPLIT]", file=sys.stderr)
+        return 2
+    wanted = options.get("--splits", ",".join((*SPLITS, "all"))).split(",")
+    shown = options.get("--errors")
+    if shown in KEPT_OUT:
+        print(f"refusing to list errors on {shown}: it is kept out of tuning", file=sys.stderr)
+        return 2
+    bad = [name for name in (*wanted, *([shown] if shown else [])) if name not in (*SPLITS, "all")]
+    if bad:
+        print(f"unknown split {bad[0]!r}; one of {', '.join(SPLITS)}, all", file=sys.stderr)
+        return 2
+    for name in wanted:
+        print(markdown_table(None if name == "all" else name))
         print()
     print(deck_report(deck_agreement()))
     print()
-    if len(argv) >= 2 and argv[0] == "--errors":
-        split = None if argv[1] == "all" else argv[1]
-        print("\n".join(errors(split)))
+    if shown:
+        print("\n".join(errors(shown)))
     return 0
 
 

@@ -143,7 +143,13 @@ _MONEY = (
     r"(?:[$£€]\s?\d++(?:,\d++)*+(?:\.\d+)?\s?(?:k|m|bn|million|billion)?\b"
     r"|\b\d++(?:,\d++)*+(?:\.\d+)?\s?(?:k\s+|million\s+|billion\s+)?(?:dollars?|euros?|pounds)\b)"
 )
-_NUM = rf"(?:{_MONEY}|\d++(?:,\d++)*+(?:\.\d+)?\s?(?:%|percent\b|k\b|x\b)?|\b{_SPELLED}\b)"
+_NUM = (
+    rf"(?:{_MONEY}|\d++(?:,\d++)*+(?:\.\d+)?\s?(?:%|percent\b|per\s+cent\b|k\b|x\b)?"
+    rf"|\b{_SPELLED}\b)"
+)
+# A share or a score that moved: "40%", "twelve points", "3 pp".
+_SHARE = rf"(?:{_NUM}\s*(?:%|percent\b|per\s+cent\b|(?:percentage\s+)?points?\b|pp\b))"
+_UNIT = r"(?:ms|milliseconds|s|seconds|minutes|mins|hours|days|weeks|%|percent|per\s+cent)"
 # A number that opens a pattern starts where the number does: trying every digit of
 # "1,000,000" as a start is what makes long runs of figures slow.
 _NUM_AT_START = rf"(?<![\w.,]){_NUM}"
@@ -159,10 +165,29 @@ _METRIC_RULES = tuple(
         # "cut p99 by 40%", "dropped to 18 days", "fell by half"
         rf"\b(?:dropped|drop|fell|fallen|falls|rose|risen|grew|increased|decreased|reduced"
         rf"|cut|improved|saved|jumped|climbed|shrank|lowered|raised|went\s+up|went\s+down"
-        rf"|came\s+down)\b(?:\s+[\w-]+){{0,5}}?\s+(?:by|to)\s+{_APPROX}{_NUM}",
+        rf"|came\s+down|lifted|boosted)\b(?:\s+[\w-]+){{0,5}}?\s+(?:by|to)\s+{_APPROX}{_NUM}",
         # "rose 4%", "jumped 40%"
-        rf"\b(?:rose|fell|grew|dropped|jumped|climbed|improved|increased|decreased)\s+"
-        rf"{_APPROX}(?:\d[\d.]*\s?(?:%|percent|points?\b)|{_MONEY})",
+        rf"\b(?:rose|fell|grew|dropped|jumped|climbed|improved|increased|decreased|went\s+up"
+        rf"|went\s+down|moved)\s+{_APPROX}(?:{_SHARE}|{_MONEY})",
+        # "a 40% reduction in pages", "30% fewer tickets", "12 fewer incidents a quarter"
+        rf"{_NUM_AT_START}\s*(?:%|percent\b|per\s+cent\b)\s*(?:fewer|less|faster|cheaper|lower"
+        rf"|higher|reduction|drop|increase|improvement|rise|fall|decrease|gain|uplift|lift"
+        rf"|cut)\b|{_NUM_AT_START}\s+fewer\s+(?:[\w-]+\s+)?(?:incidents|pages|tickets|bugs|errors"
+        rf"|outages|complaints|escalations|failures|alerts|defects|rollbacks)\b",
+        # "is now 12 minutes", "now takes two days": a measure after the change
+        # ("we are now 3 weeks into it" is a date, not a measure)
+        rf"(?<!\bwe\s)(?<!\bthey\s)(?<!\bI\s)\b(?:is|are|was|were)\s+now\s+{_APPROX}{_NUM}\s*{_UNIT}\b"
+        rf"(?!\s+(?:into|in|behind|ahead|late|early|away|old|overdue|ago|left|of)\b)"
+        rf"|\bnow\s+takes?\s+{_APPROX}{_NUM}\s*{_UNIT}\b",
+        # money a deal brought: "closed at about $600k ARR"
+        rf"\b(?:closed|signed|renewed|landed|won)\s+(?:at|for)\s+{_APPROX}{_MONEY}"
+        rf"|{_MONEY}\s*(?:in\s+)?(?:ARR|MRR|annual\s+recurring)\b",
+        # people who left, before and after: "five of eight had left", "only one person left"
+        rf"{_NUM_AT_START}\s+of\s+(?:the\s+|my\s+|our\s+)?{_NUM}\s+(?:[\w-]+\s+)?(?:people|engineers"
+        rf"|developers|staff|hires)?\s*(?:had\s+)?(?:left|quit|resigned|stayed)\b"
+        rf"|\bonly\s+{_NUM}\s+(?:person|people|engineers?|developers?)\s+(?:left|quit|resigned)\b"
+        rf"|\b(?:attrition|turnover|churn)\s+(?:fell|dropped|went|came\s+down)\s+(?:down\s+)?"
+        rf"to\s+{_APPROX}(?:{_NUM}|zero\b|nothing\b)",
         # "pages were down to 9 a week", "errors stayed under 0.01 percent"
         rf"\b(?:was|were|is|are)\s+(?:down|up)\s+to\s+{_APPROX}{_NUM}"
         rf"|\bstayed\s+(?:under|below|above|at|within)\s+{_NUM}",
@@ -206,20 +231,32 @@ _METRIC_VETO = _rx(
 )
 
 # --- stakeholders: someone outside the team, and how they were aligned or informed.
+# "customer" naming a thing rather than people: "customer journey", "customer_id".
+_NOT_CUSTOMER_THING = (
+    r"(?![-\s](?:journeys?|facing|data|ids?|records?|tables?|models?|schemas?|fields?"
+    r"|objects?|segments?|entit(?:y|ies)|service|events?|profiles?)\b)"
+)
 _PARTY = (
-    r"(?:product\s+(?:manager|director|lead|owner|team)s?|\bPMs?\b|heads?\s+of\s+\w+"
+    r"(?:product\s+(?:manager|director|lead|owner|team)s?|(?-i:\bPMs?\b)|heads?\s+of\s+\w+"
     r"|\bVPs?\b|vice\s+president|director|\bCTO\b|\bCFO\b|\bCEO\b|\bCOO\b|leadership"
     r"|executives?|(?:sales|marketing|finance|legal|compliance|security|support"
     r"|customer\s+success|operations|ops|comms|docs|design|analytics|data|platform|identity"
     r"|mobile|infrastructure|SRE|HR|procurement|commerce|partner)(?:(?:\s*,\s*|\s+and\s+)\w+)*"
     r"\s+(?:teams?|leads?|directors?|partners|officer|counsel|managers?)"
-    r"|legal|finance|\bHR\b|recruiters?|hiring\s+committee|account\s+managers?|customers?"
+    r"|legal|finance|\bHR\b|recruiters?|hiring\s+committee|account\s+(?:managers?|team)"
+    r"|procurement|(?:from|with|to|by)\s+compliance"
+    # a team named by what it does is someone else's: "the payments team"
+    r"|\bthe\s+(?!(?:whole|entire|same|full|wider|rest|new|core|old|my|our)\b)[a-z][\w-]+\s+"
+    r"team\b"
+    rf"|\bcustomers?\b{_NOT_CUSTOMER_THING}"
     r"|\bclients?\b(?![-\s]+(?:library|libraries|wrapper|code|side|SDKs?|apps?)\b)"
     r"|(?:the|each|our|a|executive|business)\s+(?:\w+\s+)?sponsors?\b"
     r"|\bpartners?\b|prospects?|stakeholders|(?:other|four|several|two|three"
     r"|five|downstream|both|consuming|dependent|partner)\s+(?:\w+\s+)?(?:teams|product"
-    r"|managers)|owning\s+team|teams?\s+that\s+(?:used|consumed"
-    r"|depended)|their\s+(?:manager|lead|CTO|team|operations\s+lead|engineering\s+team)"
+    r"|managers|orgs|organi[sz]ations|departments|business\s+units)|owning\s+team"
+    r"|\b\w+\s+team['\u2019]s\s+(?:(?:tech|engineering)\s+)?(?:lead|manager|director|PM|head"
+    r"|EM)\b|teams?\s+that\s+(?:used|consumed"
+    r"|depended)|their\s+(?:manager|lead|CTO|team|operations\s+lead|engineering\s+team|PMs?|director)"
     r"|customer's\s+\w+|the\s+board|with\s+(?:design|analytics|finance|legal|marketing|sales"
     r"|security)\b)"
 )
@@ -233,12 +270,19 @@ _ALIGN = _rx(
     r"|the\s+\w+)?\s*with|buy-in|proposed|sent|sending|posted\s+updates|joined\s+the\s+call"
     r"|worked\s+(?:out\s+)?with|partnered\s+with|coordination\s+with|working\s+group"
     r"|set\s+up\s+a\s+(?:joint|shared|weekly)|office\s+hours|consulted|interviewed"
-    r"|escalated|reported|contacted|laid\s+out|called|went\s+(?:back\s+)?to|involved"
+    r"|escalated|(?<=\bI\s)reported|(?<=\bwe\s)reported|reported\s+(?:back|it|this|that"
+    r"|progress|status|weekly|monthly)|contacted|laid\s+out|called|went\s+(?:back\s+)?to|involved"
     r"|wrote\s+(?:up\s+)?[^.;]{0,40}?\bfor|loop\w*\s+(?:us|them)\s+in|announced|send"
     r"|invited|made\s+the\s+case|took\s+[^.;]{0,30}?\bto|brought\s+[^.;]{0,40}?\bin"
     r"|framed\b[^.;]{0,40}?\bfor|put\s+[^.;]{0,40}?\bto"
     r"|got\s+[^.;]{0,50}?\bto\s+(?:agree|sign|approve|accept)|had\s+[^.;]{0,50}?\b(?:sign"
-    r"|accept|approve|agree)|(?:partner|stakeholder|customer)\s+communications?)\b"
+    r"|accept|approve|agree)|(?:partner|stakeholder|customer)\s+communications?"
+    r"|comms\s+(?:with|to)|workshops?\s+with|persuaded|convinced|won\s+(?:\w+\s+)?over"
+    r"|lobbied|pitched|emailed|messaged|wrote\s+to|phoned|joint\s+(?:\w+\s+)?(?:session|review"
+    r"|planning|meeting|workshop|plan|roadmap|retro)|brought\s+[^.;]{0,60}?\binto"
+    r"|(?:got|obtained|secured|won)\s+(?:their\s+|her\s+|his\s+)?(?:sign-?off|approval|buy-in"
+    r"|agreement)\s+from|(?:managed|set|reset)\s+(?:their\s+|the\s+)?expectations"
+    r"|disagreed|pushed\s+back|objected)\b"
     r"|\b(?:I|we)\s+asked\s+(?=(?:our|my|the|their)\s)|\b(?:I|we)\s+(?:also\s+)?showed\b"
     r"|\bwith\s+(?:our|the)\s+(?=(?:HR|legal|finance|recruiter|security|compliance)\b)"
     r"|^\s*With\s+(?:our|the)\b"
@@ -252,7 +296,10 @@ _NOT_DONE = _rx(
     r"(?:\b(?:didn't|did\s+not|never|without|can|could|would|will|should|should\s+have)"
     r"|['\u2019]ll|['\u2019]d)\s+(?:\w+\s+)?$"
 )
-_SUBJECT = _rx(r"\b(I|we|he|she|they|him|her|it|them)\b(?![\w'\u2019])")
+_SUBJECT = _rx(
+    r"(?<!\bto\s)(?<!\bwith\s)(?<!\bfor\s)(?<!\bof\s)(?<!\bat\s)(?<!\bfrom\s)(?<!\babout\s)"
+    r"\b(I|we|he|she|they|him|her|it|them)\b(?![\w'\u2019])"
+)
 # The clause's own subject just before the verb: "..., and our PM worked with sales" is the
 # team's doing; "HR explained the process" is the party talking, not being aligned.
 _TEAM_SUBJECT = _rx(
@@ -269,6 +316,14 @@ _INFORMING = _rx(
 )
 _COREFERENCE_REACH = 2
 """How many earlier sentences may name the party a pronoun object refers to."""
+# Verbs whose object can be who did the work: "I told the VP it was Maya's fix".
+_TELLING = _rx(
+    r"(?:told|tell|said\s+so|informed|presented|shared|sent|send|announced|explained|wrote"
+    r"|made\s+the\s+case|showed|posted|reported|put|took|brought|framed|called|met|updated"
+    r"|briefed|escalated|walked)"
+)
+# Verbs whose party is often the sentence before: "My director wanted X. I disagreed ..."
+_LOOKS_BACK = _rx(r"sat|agreed|disagreed|pushed\s+back|objected")
 _HYPOTHETICAL = _rx(r"^\s*(?:next\s+time|if\s+I\b|in\s+future)")
 _FIRST_PERSON = _rx_cased(r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur)\b")
 
@@ -287,7 +342,21 @@ _TRADEOFF_RULES = tuple(
         r"|faster|simpler|easier"
         r"|safer|cheapest|more\s+\w+|less\s+\w+)\b[^.;]{0,60}?\bbut\s+(?:it\s+|they\s+)?"
         r"(?:would|needed|need|meant|means|added|adds|cost|costs|took|risked|limited|lost|gave"
-        r"|give|required|nearly|slower|harder|less|more|leaves|left)\b",
+        r"|give|required|nearly|slower|harder|less|more|leaves|left|no|without|saved|kept"
+        r"|gained|fewer)\b",
+        # two options judged side by side: "Buying would have been faster; building gave us
+        # control", "one cost money, the other cost time", "the upside ... the downside"
+        r"\bwould\s+have\s+been\s+(?:[\w-]+er|more\s+\w+|less\s+\w+)\b[^.]{0,80}?(?:;|\bbut\b)"
+        r"|\bone\s+(?:cost|meant|needed|was|gave)\b[^.;]{0,40}?\bthe\s+other\s+(?:cost|meant"
+        r"|needed|was|gave)\b|\b(?:the|its|one)\s+(?:upside|downside|catch|drawback)s?\s+"
+        r"(?:was|were|is)\b",
+        # "we lost some flexibility, but gained a simpler on-call story"
+        r"\b(?:lost|gave\s+up|sacrificed|traded\s+away)\b[^.;]{0,50}?\bbut\s+(?:we\s+)?(?:gained"
+        r"|got|won|kept|bought)\b|\bcost\s+(?:us|me|the\s+team|everyone|them)\b[^.;]{0,50}?"
+        r"\bbut\b",
+        r"\b(?:judge?ment)\s+call\s+between\b|\bbalanc(?:e|ed|ing)\s+[^.;]{0,40}?\bagainst\b"
+        r"|\b(?:judged|felt|was|were|is|be|seemed)\s+(?:\w+\s+)?worth\s+(?:it|the\s+(?:cost|price"
+        r"|risk|trade|effort|delay|wait|extra\s+\w+))\b",
         r"\b(?:the\s+)?(?:price|cost)\s+(?:was|of\s+that\s+was)\b|\bwon\s+on\b[^.;]{0,60}"
         r"\bwon\s+on\b|\bmeant\b[^.;]{0,80};\s*[\w\s-]{0,30}\bmeant\b"
         r"|\bmeant\s+(?:slower|less|fewer|losing|giving|a\s+(?:slower|later|longer|smaller))"
@@ -301,35 +370,56 @@ _TRADEOFF_RULES = tuple(
         r"|some)\s+[^.;]{3,60}?\bto\s+(?:protect|keep|save|free\s+up|make\s+room|hit|meet"
         r"|fund)\b",
         # a considered option weighed by what it would have cost
-        r"\b(?:considered|could\s+have)\b[^.;]{0,100}?\bwould\s+have\s+(?:been|[a-z]+ed|put"
-        r"|kept|taken|cost|meant|made|left)\b",
+        r"\b(?:considered|could\s+have)\b[^.;]{0,100}?\b(?:would|['\u2019]d)\s+have\s+(?:been"
+        r"|[a-z]+ed|put|kept|taken|cost|meant|made|left)\b",
         r"\b(?:rather\s+than|instead\s+of)\b[^.;]{0,120}?(?:\b(?:because|since|given"
         r"|knowing|so\s+that)\b|:)"
         r"|\b(?:because|since)\b[^.;]{0,120}?\b(?:rather\s+than|instead\s+of)\b",
-        r"\b(?:went\s+with|chose|picked|preferred)\s+[\w-]+(?:\s+[\w-]+)?\s+over\s+[\w-]+",
+        r"\b(?:went\s+with|chose|picked|preferred|prioriti[sz]ed|favou?red)\s+[\w-]+"
+        r"(?:\s+[\w-]+)?\s+over\s+[\w-]+",
         r"\b(?:gave\s+up|give\s+up|giving\s+up|at\s+the\s+(?:cost|expense|price)\s+of|in\s+exchange"
         r"|in\s+return|sacrific\w+|we\s+accepted|accepted\s+(?:that|the)|traded\s+off"
         r"|it\s+meant\s+(?:our|we|less|giving)|to\s+make\s+room)\b"
         r"|\b(?:even\s+though|although)\s+(?:it|that|this)\s+(?:meant|would|cost)\b"
         r"|\beven\s+though\s+[\w-]+\s+would\s+have\b",
+        # Giving up scope for a reason: "drop the dashboard builder from the first release
+        # because"; dropping a process that was not working ("drop the approval board
+        # because it caught nothing") or pausing a job to contain harm gives nothing up.
         r"\b(?:drop|dropped|pause|paused|cut|defer|deferred|postpone|postponed"
-        r"|deprioriti[sz]ed?)\b[^.;]{0,60}?\b(?:because|since|so\s+that)\b",
+        r"|deprioriti[sz]ed?)\s+(?:(?:it|them|that)\b[^.;]{0,20}?|[^.;]{0,60}?\b(?:features?"
+        r"|work|scope|releases?|launch|roadmap|projects?|endpoints?|support\s+for|MVP"
+        r"|milestones?)\b[^.;]{0,30}?)\b(?:because|since|so\s+that)\b",
         r"\bwould\s+have\s+(?:taken|cost|meant|pulled|delayed|slowed)\b[^.;]*"
         r"\b(?:because|since|instead)\b|\b(?:because|since|instead)\b[^.;]*"
         r"\bwould\s+have\s+(?:taken|cost|meant|pulled|delayed|slowed)\b",
         r"\bcosts?\s+more\s+than\b|\bworth\s+more\b|\boutweigh\w*|\bbigger\s+(?:threat|risk"
         r"|cost|problem)\b[^.;]{0,40}\bthan\b|\bmattered\s+more\s+than\b"
         r"|\bmore\s+important\s+than\b",
-        r"\b(?:weighed|weighing|pros\s+and\s+cons|middle\s+(?:path|ground))\b",
+        # "which would end the arguments but slowly split the look", "cost everyone a few
+        # hours a week but kept things consistent": a gain and its price in one clause
+        r"\bwhich\s+(?:would|was|is|meant|gave|cost|costs)\b[^.;]{0,60}?\bbut\s+(?:\w+ly\s+)?"
+        r"(?:would|needed|meant|cost|kept|gave|lost|left|split|added|slowed|broke|made|took"
+        r"|risked|required)\b",
+        r"\b(?:weighed|weighing|pros\s+and\s+cons|middle\s+(?:path|ground)|lesser\s+(?:of\s+"
+        r"(?:the\s+)?(?:two\s+)?)?evils?|(?:least|less)\s+bad\s+option)\b"
+        r"|\bmattered\s+more\b",
     )
 )
 # Comparing or listing options only counts when a judgement follows.
 _TRADEOFF_OPTIONS = _rx(
-    r"\b(?:compared|comparing|choose\s+between|either\b[^.;]{0,80}\bor|laid\s+out\s+"
+    r"\b(?:compared|comparing|choose\s+between|either\b[^.;]{0,200}?\bor|laid\s+out\s+"
     r"(?:two|three|the)\s+options|whether\s+we\s+should\b[^.;]{0,60}\bor"
     r"|(?:two|three|four)\s+(?:options|ways|plans|approaches|set-ups)"
     r"|could\s+have\b[^.;]{0,80}\bor|considered\b[^.;]{0,150}\bor|choice\s+was\s+between"
     r"|options\s+were)\b"
+)
+# "Options: A or B." and "I listed the options: X, Y, or Z" are a list until something
+# weighs them; a choice that follows ("we went with Y") is not a weighing.
+_OPTIONS_LISTED = _rx(r"\b(?:options|choices|alternatives)\s*:")
+_OPTIONS_WEIGHED = _rx(
+    r"\bbut\b|\bcheaper\b|\bcostlier\b|\bfaster\b|\bslower\b|\bsimpler\b|\bsafer\b"
+    r"|\bmore\s+\w+\s+than\b|\bwould\s+(?:have\b|take|cost|mean|need|require|slow|delay|risk)"
+    r"|\bmeant\b|\btrade-?off\b|\brisked\b|\bdouble\s+the\b|\bhalf\s+the\b"
 )
 _TRADEOFF_JUDGEMENT = _rx(
     r"\bbut\b|\bbecause\b|\bsince\b|\bcheaper\b|\bcostlier\b|\bfaster\b|\bslower\b"
@@ -348,6 +438,20 @@ _RISK_NAMED = _rx(
     r"(?:fail|break|not|lose|corrupt|lock)|would\s+(?:break|corrupt|destroy|lose|fail|lock)"
     r"|to\s+avoid\s+(?:breaking|losing|corrupting|double)|split-brain|data\s+(?:loss|drift)"
     r"|blast\s+radius|double-charg\w*)\b"
+    # worry words: "what worried me", "my main concern was", "we feared"
+    r"|\b(?:worried|(?:my|our|the|main|biggest|one)\s+(?:main\s+|biggest\s+|real\s+)?"
+    r"(?:worry|worries|concern|fear)\b|feared|(?:go|goes|going)\s+wrong|worst\s+case"
+    r"|(?:the|one|a)\s+downside|(?:a|real|some)\s+chance\s+(?:that|of|the|we|it|our)|de-?risk\w*"
+    r"|if\s+(?:it|anything|something|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:failed|fails|broke"
+    r"|misbehaved|regressed|went\s+(?:wrong|badly|sideways)))\b"
+    # the harm itself, spelled out: "left running it would have issued refunds", "so a bad
+    # value hits one percent of traffic first", "visible before it hurt"
+    r"|\bwould\s+(?:hit|affect|take\s+down)\b"
+    r"|\bwould\s+have\s+(?:issued|caused|corrupted|broken|doubled|double-\w+|hit|spread"
+    r"|taken\s+down|lost|leaked|wiped|deleted|charged|overloaded|locked)\b|\bleft\s+running\b"
+    r"|\b(?:a|any|one)\s+(?:bad|broken|faulty|failed|buggy|wrong|corrupt)\s+[\w-]+\s+"
+    r"(?:hits|reaches|would|could|only|can)\b"
+    r"|\bbefore\s+(?:it|they|anyone|any\s+[\w-]+)\s+(?:hurt|hit|reached|saw|noticed|spread)\b"
 )
 _RISK_CONTAINED = _rx(
     r"\b(?:roll(?:ed|ing)?[ -]?back|rollbacks?|revert(?:ed)?|feature\s+flags?|behind\s+a\s+"
@@ -361,14 +465,44 @@ _RISK_CONTAINED = _rx(
     r"|failover|degraded\s+mode"
     r"|soft-delete|opt-in|read-only|maintenance\s+window|game\s+days?|fencing|kept\s+the\s+"
     r"old\s+\w+|old\s+[\w\s]{0,15}\bstill\s+running|still\s+deployable|warm|reversible"
-    r"|capped|cap\s+(?:at|of|on)|kept\s+[^.;]{0,20}?\b(?:small|contained|narrow))\b"
+    r"|capped|cap\s+(?:at|of|on)|kept\s+[^.;]{0,20}?\b(?:small|contained|narrow)"
+    # limits on harm while it happens: "a kill flag", "shed load", "throttled"
+    r"|kill\s+(?:flag|switch)\w*|load[- ]shedding|shed\s+load|circuit[- ]breakers?"
+    r"|rate[- ]limit\w*|throttl\w+|pilot(?:ed|ing)?|escape\s+hatch|backups?"
+    r"|fail(?:ed|ing)?\s+over|dark[- ]launch\w*|internal\s+users\s+first|dogfood\w*"
+    r"|\d+\s*(?:%|percent)\s+of\s+(?:traffic|users|requests|customers|accounts|tenants)"
+    r"|one\s+percent\s+of|abort\s+(?:plan|criteria)|go/no-go"
+    r"|(?!(?:day|week|month|year|time|case|line|word|hand|point|step|bit)\s)"
+    r"(?P<unit>[a-z]+)\s+by\s+(?P=unit))\b"
+)
+# "I'd raised the risk but didn't push for a dry run": a safeguard not taken contains nothing.
+_NOT_TAKEN = _rx(
+    r"\b(?:didn['\u2019]t|did\s+not|never|without|no|skipped|forgot|hadn['\u2019]t|wasn['\u2019]t"
+    r"|there\s+was\s+no)\s+(?:\w+\s+){0,3}$"
 )
 # A safeguard built for a purpose names the risk it answers: "reverse replication so we could
 # roll back", "the old engine kept warm so we could switch back".
 _RISK_IMPLIED = _rx(
     r"\bso\s+(?:that\s+)?(?:we|they|I|the\s+team)\s+could\s+(?:still\s+|quickly\s+|always\s+)?"
     r"(?:roll\s+back|switch\s+back|revert|fall\s+back|undo|back\s+out)\b"
+    # a limit on the blast radius: "any bad deploy could only affect one cell"
+    r"|\b(?:would|could|can)\s+only\s+(?:ever\s+)?(?:hit|affect|reach|touch|take\s+down|break)\b"
 )
+# An incident is a risk that happened; it counts when a mechanism held it ("we turned on
+# load shedding", "failed over to the secondary region"), not when it was merely fixed ("I
+# rolled back their change").
+_INCIDENT = _rx(
+    r"\b(?:incident|outage|went\s+down|took\s+down|fell\s+over|falling\s+over|traffic\s+spike"
+    r"|spike\s+hit|overload\w*|brownout|paged)\b"
+)
+_INCIDENT_CONTAINED = _rx(
+    r"\b(?:kill\s+(?:flag|switch)\w*|load[- ]shedding|shed\s+load|circuit[- ]breakers?"
+    r"|rate[- ]limit\w*|throttl\w+|fail(?:ed|ing)?\s+over|failover|degraded\s+(?:mode|gracefully)"
+    r"|froze|freeze|contained\s+it|static\s+fallback|(?:turned|switched)\s+off\s+the\s+"
+    r"(?:feature|flag)|disabled\s+the\s+(?:feature|flag))\b"
+)
+_INCIDENT_WINDOW = 2
+"""How many following sentences may carry the mechanism that held an incident."""
 # A sign-off contains a risk only when it is what the sentence naming the risk did about it:
 # "we named ledger rounding as the top risk and had finance sign off the rules early".
 _RISK_SIGNED_OFF = _rx(r"\bsign(?:ed)?[ -]off\b")
@@ -417,6 +551,10 @@ _PEOPLE_RULES = tuple(
         r"|promotion)\b|\bwho\s+wanted\s+(?:staff|senior|lead)[\w-]*\s+scope\b",
         rf"\blet\s+{_OBJ}\s+(?:run|lead|own|present|drive)\b",
         rf"\bset\s+{_OBJ}\s+up\s+to\b",
+        # "put Omar in charge of the review", "pushed Carla to present the design"
+        rf"\b(?:put|made)\s+{_OBJ}\s+(?:in\s+charge\s+of|the\s+(?:owner|lead|DRI|point\s+person)"
+        rf")\b|\b(?:pushed|encouraged|nudged|challenged)\s+{_OBJ}\s+to\s+(?:present|lead|own|run"
+        rf"|apply|take|write|drive|speak|mentor|chair)\b|\bstretch(?:ed)?\s+(?:him|her|them)\b",
         rf"\bpaired\s+(?:{_OBJ}|our\s+[\w\s]{{0,20}}?,\s*{_NAME},)\s+with\b",
         r"\b(?i:growth|development|career)\s+(?i:plans?|conversations?)\b",
         r"\bso\s+(?:he|she|they)(?:['\u2019]d|\s+would|\s+could)\s+(?:learn|grow)\b",
@@ -436,10 +574,12 @@ _PEOPLE_RULES = tuple(
 _DECISION_VERB = _rx(
     r"\b(?:I|we)\s+(?:finally\s+|then\s+|eventually\s+|quickly\s+|jointly\s+)?(?:decided"
     r"|chose|opted|picked(?!\s+up)|went\s+with|settled\s+on|went\s+ahead|made\s+the\s+call"
-    r"|agreed\s+to|pushed\s+(?:the\s+team|them|us)\s+to|recommended|proposed)\b"
+    r"|agreed\s+to|pushed\s+(?:the\s+team|them|us)\s+to|recommended|proposed|committed\s+to"
+    r"|ruled\s+out|landed\s+on)\b|\bmy\s+recommendation\b"
     r"|\bdecided\s+against\b|(?:,|\band)\s+chose\b"
     r"|\b(?:the|my|our)\s+(?:main\s+|first\s+|biggest\s+|hardest\s+)?decision\s+"
     r"(?:was|I\s+(?:made|owned))\b"
+    r"|\b(?:my|our)\s+(?:first|main|biggest|hardest|only|next)\s+call\s+was\s+to\b"
 )
 # "..., so I chose X" and "I had considered X, but ..., so I dropped it" carry their reason
 # before the verb.
@@ -448,14 +588,14 @@ _DECISION_SO = _rx(
     r"|recommended|ruled\s+(?:it|them)\s+out)\b"
 )
 _DECISION_REASON = _rx(
-    r"\b(?:because|since|as\s+(?:it|we|the|our|they)|so\s+that|so\s+(?:she|he|we|they)"
+    r"\b(?:because|since|as\s+(?:it|we|the|our|they|she|he|I)\b|so\s+that|so\s+(?:she|he|we|they)"
     r"|given\s+(?:that|the|our)|in\s+order\s+to|to\s+avoid|the\s+reason|which\s+meant"
     r"|otherwise|knowing\s+(?:it|that|this)|to\s+protect)\b"
-    r"|\b(?:decided|chose|went\s+with|recommended|proposed)\b[^.;]*:"
+    r"|\b(?:decided|chose|went\s+with|recommended)\b[^.;]*:"
 )
 _DECISION_REASON_NEXT = _rx(
     r"\b(?:because|since|showed|the\s+reason|meant\s+that|my\s+reasons?|trade-?off\s+was"
-    r"|so\s+(?:that|the\s+team|we)|(?:the|that)\s+(?:cost|price)\s+was)\b"
+    r"|so\s+(?:that|the\s+team|we)|(?:the|that)\s+(?:cost|price)\s+was|(?:that|this|it)\s+meant)\b"
 )
 _DECISION_REASON_REACH = 2
 """How many following sentences may give the reason for a decision."""
@@ -468,17 +608,18 @@ _WEIGHING = _rx(
     r"|at\s+the\s+(?:cost|price|expense)\s+of|accept(?:ed|ing)?\s+(?:a|the|some|less|more)\s+"
     r"(?:later|slower|longer|smaller|bigger|higher|lower|\w+\s+risk|control|risk|delay)"
     r"|but\s+(?:it\s+)?(?:would|needed|meant|cost|added|left|lost|could|took|risked|slower"
-    r"|harder))\b"
+    r"|harder)|would\s+(?:take|cost|mean|need|require))\b"
 )
 # A choice made after the options were laid out: "The options were ... She chose the
 # second.", "I had to decide ... Instead I asked him", "We bought, negotiated the price ...".
 _DECISION_CONTEXT = _rx(
     r"\b(?:had|needed)\s+to\s+(?:choose|decide)\b|\bthe\s+choice\s+was\b|\boptions\s+were\b"
     r"|\b(?:two|three|four)\s+(?:options|paths|plans|approaches)\b|\bconsidered\b|\bweighed\b"
-    r"|\bcriteria\b|\bcomparison\b"
+    r"|\bcriteria\b|\bcomparison\b|\b(?:options|choices|alternatives)\s*:"
 )
 _CHOICE_MADE = re.compile(
-    r"(?:^\s*|[,;:]\s*|\band\s+)(?:(?i:instead),?\s+(?:I|we)\s+[a-z]+"
+    r"^\s*(?:Chose|Picked|Opted|Went\s+with|Settled\s+on)\b"
+    r"|(?:^\s*|[,;:]\s*|\band\s+)(?:(?i:instead),?\s+(?:I|we)\s+[a-z]+"
     rf"|(?:I|[Ww]e|[Ss]he|[Hh]e|[Tt]hey|{_NAME}(?:\s+and\s+I)?)\s+(?:finally\s+|then\s+)?"
     r"(?:chose|picked|opted|went\s+with|settled\s+on|bought|took\s+the\s+\w+\s+"
     r"(?:option|path|plan|route))\b)"
@@ -494,11 +635,17 @@ _REFLECTION_RULES = tuple(
         r"\b(?:I|we)\s+(?:have\s+|['\u2019]ve\s+)?(?:learned|learnt|realised|realized)\s+that\b",
         r"\bwhat\s+I\s+(?:learned|learnt|took\s+(?:away\s+)?from\s+(?:it|that|this)"
         r"|took\s+away|take\s+from\s+it)\b",
-        r"\b(?:the|my|a|key|real|biggest|main)\s+(?:\w+\s+)?lessons?\b|\blessons?\s+learned\b",
+        r"\b(?:the|my|a|key|real|biggest|main)\s+(?:\w+\s+)?(?:lessons?|takeaways?)\b"
+        r"|\blessons?\s+learned\b",
         r"\btaught\s+me\s+(?:that|to|how\s+important)\b",
         r"\b(?:in|with)\s+hindsight\b|\blooking\s+back\b",
-        r"\bnext\s+time,?\s+(?:I|we)\b|\bif\s+I\s+(?:did|were\s+to\s+do|had\s+to\s+do)\s+"
-        r"(?:it|this|that)\s+again\b|\bdo\s+(?:it\s+|\w+\s+)?differently\b",
+        r"\bnext\s+time,?\s+(?:I|we)\b|\bif\s+I\s+(?:\w+\s+){1,3}?(?:it|this|that)\s+(?:again"
+        r"|over)\b|\bdo\s+(?:it\s+|\w+\s+)?differently\b",
+        r"\btook\s+away\s+(?:is|was|that)\b|\bI\s+took\s+away\b|\bthese\s+days,?\s+I\b"
+        r"|\bI['\u2019]d\s+now\b|\bmade\s+me\s+reali[sz]e\b"
+        r"|\bI\s+(?:changed|adjusted|rethought|rewired)\s+(?:how|the\s+way)\s+I\b"
+        r"|\bsince\s+that\s+(?:project|incident|time|day|launch|migration|review|experience),?\s+"
+        r"(?:I|we)\b",
         # "I now escalate any dependency that slips twice"; not "I now write most queries"
         r"\b(?:I|we)\s+now\s+(?!have\b|know\b|use\b|own\b|lead\b|manage\b|work\b|am\b|are\b"
         r"|write\s+most\b|maintain\b|do\b|get\b)[a-z]+|\bnow\s+(?:I|we)\s+(?!have\b|know\b"
@@ -523,26 +670,66 @@ _MERIT = (
 _POSSESSIVE = rf"{_NAME}['\u2019]s(?:\s+and\s+{_NAME}['\u2019]s)?"
 _OWNER_OF_MERIT = rf"{_POSSESSIVE}\s+(?:(?:own|real|quiet|careful)\s+)?{_MERIT}"
 _OWNER_ALONE = rf"{_POSSESSIVE}(?=\s*[,.;:!\u2014-]|\s*$)"
+_CREDIT_ADV = (
+    r"(?:(?:really|entirely|all|mostly|largely|mainly|squarely|genuinely|honestly|very\s+much)"
+    r"\s+)?"
+)
+# The people a success is put down to: "down to the product managers", "thanks to the
+# testers themselves"; a tool or a layer ("thanks to the new cache") is not a person.
+_CREDITED_GROUP = (
+    r"(?:the|our|my|both)\s+(?:[\w-]+\s+){0,2}?(?:team|teams|engineers|managers|people|testers"
+    r"|leads|folks|squad|squads|designers|analysts|PMs|crew|group|developers|SREs|operators"
+    r"|on-call\s+engineers|reviewers|volunteers)\b"
+)
 _CREDIT_RULES = tuple(
     re.compile(p)
     for p in (
         rf"\b(?i:credit)\s+(?:for\s+[^.;]{{0,30}}?\s+)?(?:(?i:really)\s+)?(?i:belongs|goes)\s+"
         rf"to\b|\b(?i:credit)\s+to\s+"
         rf"{_NAME}|\b(?i:deserves?)\s+(?:the\s+)?(?i:credit)\b",
-        rf"\b(?:was|were|is)\s+(?:really\s+|entirely\s+|all\s+)?(?:down\s+to|thanks\s+to"
-        rf"|because\s+of)\s+(?:the\s+team|them|him|her|{_NAME})\b"
+        rf"\b(?:was|were|is)\s+{_CREDIT_ADV}(?:down\s+to|thanks\s+to"
+        rf"|because\s+of)\s+(?:{_CREDITED_GROUP}|them|him|her|{_NAME})"
         rf"|\bhappened\s+because\s+of\s+{_OBJ}",
-        rf"\b(?:was|were|is|are|it's)\s+(?:really\s+|entirely\s+|all\s+)?(?:her|his|their"
+        rf"\b(?:was|were|is|are|it's)\s+{_CREDIT_ADV}(?:her|his|their"
         rf"|{_NAME}['\u2019]s|the\s+team['\u2019]s)\s+(?:work|doing|win|idea|design|achievement"
         rf"|success)\b",
-        r"\b(?:was|is|were)\s+(?:really\s+|entirely\s+|all\s+)?(?:hers|theirs)\b"
-        r"|\b(?:was|is)\s+(?:really\s+|entirely\s+)?his(?=\s*[,;.—]|\s+not\b)",
+        rf"\b(?:was|is|were)\s+{_CREDIT_ADV}(?:hers|theirs)\b"
+        rf"|\b(?:was|is)\s+{_CREDIT_ADV}his(?=\s*[,;.—]|\s+not\b)",
         r"(?:—|-|,|\bit\s+was|\bthat\s+was)\s+(?:all\s+)?their\s+(?:work|win|doing)\b",
         rf"\b(?i:most|much|all|the\s+hard\s+part|the\s+(?:real|hard|heavy)\s+(?:work|lifting))"
         rf"\b[^.;]{{0,50}}?\b(?:(?:came\s+from|was\s+done\s+by|were\s+done\s+by|designed\s+by)"
         rf"\s+(?:{_NAME}|the\s+team|them|him|her)\b|was\s+(?:{_OWNER_OF_MERIT}|{_OWNER_ALONE}))",
         rf"\b(?:came\s+from|was\s+done\s+by|were\s+designed\s+by)\s+{_NAME}\b",
         r"\bdid\s+the\s+(?:real|hard|heavy)\s+(?:work|lifting)\b",
+        # what would not have happened without them
+        rf"\b(?i:couldn['\u2019]t|could\s+not|wouldn['\u2019]t|would\s+not|never|(?:none|nothing)\s+"
+        rf"of\s+(?:this|it|that)\s+would)\b[^.;]{{0,50}}?"
+        rf"\bwithout\s+(?:{_NAME}|{_CREDITED_GROUP}|them|him|her)\b",
+        # the people who carried it: "Kemal carried the project", "Bea got it over the line"
+        rf"\b(?:{_NAME}|(?i:the\s+team))\s+(?:(?:really|single-handedly)\s+)?(?:carried|saved"
+        r"|rescued)\s+(?:the|this|that|our)\s+(?:project|launch|migration|day|quarter|release"
+        r"|rollout|programme|program|effort)\b"
+        rf"|\b(?:{_NAME}|(?i:the\s+team|they))\s+(?:made\s+it\s+happen|got\s+(?:it|us|this)\s+"
+        r"over\s+the\s+line|pulled\s+(?:it|this|that)\s+off)\b",
+        rf"\b(?i:hats\s+off|kudos)\s+to\b|\b(?i:the\s+real\s+heroe?s?)\b"
+        rf"|\bcalled\s+out\s+(?:{_NAME}|{_CREDITED_GROUP})"
+        rf"|\b(?i:the\s+(?:win|success|credit))\s+(?:\w+\s+)?belongs\s+to\b"
+        rf"|\b(?:came|comes)\s+down\s+to\s+(?:{_NAME}|{_CREDITED_GROUP}|them|him|her)\b"
+        rf"|\bdeserves?\s+(?:most\s+of\s+|much\s+of\s+|all\s+of\s+)?(?:the\s+)?(?:credit|recognition"
+        rf"|praise)\b|\bgave\s+(?:the\s+|all\s+the\s+)?credit\s+to\b"
+        r"|\bcan(?:['\u2019]t|not)\s+take\s+(?:the\s+|much\s+|any\s+)?credit\b"
+        r"|\b(?i:it)\s+was\s+the\s+team\s+(?:that|who)\b",
+        # telling others who did it: "told the director that Femi had designed it"
+        rf"\b(?:telling|told|tell|made\s+sure\s+\w+\s+knew)\b[^.;]{{0,40}}?\bthat\s+{_NAME}"
+        rf"(?:\s+and\s+{_NAME})?\s+(?:had\s+)?(?:designed|built|found|fixed|led|did|wrote"
+        r"|delivered|drove|owned|cracked|made)\b"
+        rf"|\bnamed\s+{_NAME}(?:\s+and\s+{_NAME})?\s+as\s+the\s+(?:people|person|engineers?)\b",
+        rf"\b(?:{_NAME}|(?i:the\s+team|she|he|they))\s+(?:did|handled|ran|pulled\s+off)\s+"
+        r"(?:it\s+|that\s+|this\s+|so\s+|the\s+[\w-]+\s+)?(?:brilliantly|superbly|beautifully"
+        r"|excellently|flawlessly|impressively|really\s+well|such\s+a\s+good\s+job|an?\s+(?:great"
+        r"|brilliant|fantastic|superb|excellent|terrific|stellar|outstanding|amazing)\s+job)\b",
+        rf"\b(?i:it|that)\s+was\s+(?:{_NAME}|the\s+team)['\u2019]s\s+(?:[\w-]+\s+){{1,2}}?"
+        r"(?:that|which)\s+(?:made|saved|got|turned|fixed|cracked|carried)\b",
         r"\b(?:made\s+sure|asked\s+(?:for|to)|insisted)\b[^.;]{0,60}?\b(?:names?\b|credit\b"
         r"|recogni[sz]ed|heard\s+(?:that|about\s+it))",
         r"\b(?:their|her|his)\s+names?\s+(?:first|on)\b|\bwith\s+(?:their|her|his)\s+names?\b"
@@ -557,8 +744,8 @@ _CREDIT_RULES = tuple(
         rf"(?:safe|possible|work)\b",
         rf"\b(?:he|she|they)\s+earned\s+it\b|\b(?:was|were|is)\s+(?:really\s+)?{_OWNER_OF_MERIT}"
         rf"|\b(?i:that|this|it|the\s+(?:[\w-]+\s+){{0,2}}?{_MERIT})\s+(?:was|is)\s+"
-        rf"(?:really\s+|entirely\s+|all\s+)?{_OWNER_ALONE}",
-        rf"\b(?i:thanks)\s+to\s+{_NAME}['\u2019]s\b|\bmade\s+sure\s+{_NAME}\s+(?:presented|got|was"
+        rf"{_CREDIT_ADV}{_OWNER_ALONE}",
+        rf"\b(?i:thanks)\s+to\s+{_NAME}(?:['\u2019]s\b|\s*,)|\bmade\s+sure\s+{_NAME}\s+(?:presented|got|was"
         rf"|led)\b|\b{_NAME}(?:\s+and\s+(?:{_NAME}|the\s+[\w\s]{{0,15}}team))?\s+(?:drove"
         rf"|did|carried|delivered)\s+(?:that|this|it|the\s+hardest)\b"
         rf"|\bthat\s+made\s+(?:the\s+)?\w+\s+(?:uneventful|smooth|painless)\b",
@@ -574,7 +761,21 @@ _OWNERSHIP_RULES = tuple(
         r"|\bI\s+made\s+(?:one|a|the|an)\s+(?:\w+\s+)?mistake\b",
         r"\bI\s+(?:had\s+)?\w+ed\b[^.;]{0,40}\bwithout\s+(?:asking|checking|testing|telling"
         r"|consulting|sizing)\b",
-        r"\b(?:that|this|it)(?:\s+one)?\s+(?:was|is)\s+on\s+me\b|\b(?:that|it)['\u2019]s\s+on\s+me\b",
+        # "that part was on me", "which is on me", "..., which I own"
+        r"\b(?:that|this|it|which)(?:\s+(?:one|part|bit|delay|miss|slip))?\s+(?:was|is)"
+        r"\s+(?:(?:entirely|squarely|all|partly)\s+)?on\s+me\b"
+        r"|\b(?:that|it)(?:\s+one)?['\u2019]s\s+on\s+me\b|\bwhich\s+I\s+(?:fully\s+)?own\b",
+        # "I dropped the ball", "I take the blame", "I messed up the estimate", "a mistake
+        # on my part", "I was wrong to push the date", "I owned up to it"
+        r"\bI\s+(?:really\s+)?(?:dropped\s+the\s+ball|messed\s+up|screwed\s+up|blew\s+it|fumbled"
+        r"|botched|owned\s+up|failed\s+to|(?:take|took)\s+the\s+blame|blame\s+myself"
+        r"|admitted|was\s+wrong\s+(?:to|about)|made\s+the\s+wrong\s+(?:call|decision|choice))\b"
+        r"|\b(?:mistake|error|failure|misjudg\w+)\s+on\s+my\s+part\b|\bon\s+my\s+watch\b"
+        r"|\b(?:delay|miss|slip|outage|failure|mistake|problem|gap)\s+was\s+my\s+(?:responsibility"
+        r"|doing)\b",
+        # a check the speaker did not do: "I didn't spot the dependency"
+        r"\bI\s+(?:didn['\u2019]t|did\s+not|never)\s+(?:spot|catch|notice|check|test|escalate|flag"
+        r"|anticipate|verify|consult|raise|plan\s+for|see\s+(?:it|that))\b",
         r"\bI\s+own(?:ed)?\s+(?:that|it|this|the\s+(?:incident|mistake|failure|miss|outage"
         r"|delay))\b|\bown\s+that\b",
         r"\bI\s+(?:take|took)\s+(?:full\s+)?responsibility\s+for\s+(?:that|this|it|the\s+"
@@ -583,20 +784,22 @@ _OWNERSHIP_RULES = tuple(
         r"\b(?:my|the)\s+call,?\s+and\s+it\s+was\s+(?:the\s+)?wrong\b|\bwas\s+the\s+wrong\s+"
         r"(?:call|decision)\b",
         r"\bI\s+got\b[^.;]{0,50}?\bwrong\b",
-        r"\bI\s+(?:badly\s+|had\s+)?(?:underestimated|misjudged|overestimated|misread)\b",
+        r"\bI(?:['\u2019]d|\s+had)?\s+(?:badly\s+)?(?:underestimated|misjudged|overestimated"
+        r"|misread)\b",
         r"\bI\s+should\s+have\b",
         r"\bI\s+(?:had\s+)?(?:skipped|waved|ignored|overlooked)\b"
         r"|\bI\s+hadn['\u2019]t\s+(?:looked|checked|pushed|tested|asked|sized)\b",
         r"\bI\s+was\s+the\s+one\s+who\b[^.;]{0,60}\bwithout\b",
         r"\bI(?:['\u2019]d|\s+had)?\s+(?:\w+ed|let|gave|left|kept|took|ran|written|done)\b"
-        r"(?:(?!\bI\b)[^.;]){0,50}?\btoo\s+(?:long|late|soon|quickly|early|much)\b",
+        r"(?:(?!\bI\b)[^.;]){0,50}?\btoo\s+(?:long|late|soon|quickly|early|much|fast|far|hard"
+        r"|little)\b",
         r"\bI\s+(?:became|was)\s+the\s+bottleneck\b|\bit\s+was\s+(?:really\s+)?me\b",
         r"\bI\s+(?:had\s+)?kept\s+(?:it\s+going|hoping)\b|\bwas\s+off\s+by\b",
         r"\bI\s+apologi[sz]ed\b",
         # "My own habits were part of the problem", "I was partly to blame", "I had
         # contributed to that"
         r"\b(?:I|my\s+(?:own\s+)?[\w-]+(?:\s+[\w-]+)?)\s+(?:was|were|had\s+been)\s+"
-        r"(?:(?:a\s+)?(?:big\s+|large\s+)?part\s+of\s+the\s+problem|partly\s+to\s+blame"
+        r"(?:(?:a\s+)?(?:big\s+|large\s+)?part\s+of\s+the\s+problem|the\s+problem|partly\s+to\s+blame"
         r"|(?:partly\s+|largely\s+)?the\s+cause)\b"
         r"|\bI\s+(?:had\s+)?contributed\s+to\s+(?:that|this|it|the\s+(?:problem|mess|friction"
         r"|delay|outage))\b",
@@ -612,28 +815,47 @@ _OWNERSHIP_RULES = tuple(
 _BUSINESS_RULES = tuple(
     _rx(p)
     for p in (
-        r"\brevenue\b|\bcustomers?\b|\bcustomer['\u2019]s?\b|\bprospects?\b|\busers\b(?!['\u2019])"
+        rf"\brevenue\b|\bcustomers?\b{_NOT_CUSTOMER_THING}|\bcustomer['\u2019]s?\b|\bprospects?\b"
+        r"|\busers\b(?!['\u2019]|[\s_-](?:table|service|endpoint|model|schema|collection|db"
+        r"|database|api|module)\b)|\b(?:resellers?|merchants|subscribers|advertisers|shoppers"
+        r"|buyers|sellers|paying\s+\w+)\b"
         r"|\buser['\u2019]s\b"
         r"|\b(?:the|our|a|biggest|largest|key|big)\s+client\b(?![- ](?:library|wrapper|code"
         r"|side|SDK))|\bclient['\u2019]s\b",
-        # A customer's contract is business; a vendor's, an API's or a test's is not.
         r"\bchurn\w*|\brenew(?:al|als|ed)\b|\b(?<!big\s)deals?\b|\bcontractual\b"
-        r"|(?<!vendor\s)(?<!vendor['\u2019]s\s)(?<!supplier\s)(?<!provider\s)(?<!API\s)"
-        r"(?<!typed\s)(?<!schema\s)(?<!data\s)(?<!interface\s)(?<!service\s)(?<!event\s)"
-        r"(?<!consumer\s)(?<!support\s)(?<!licen[cs]e\s)\bcontracts?\b"
-        r"(?![- ](?:tests?|testing|checks?|related|first|with\s+(?:the|our|a)\s+(?:vendor"
-        r"|supplier|provider))\b)"
-        r"|\bconversions?\b|\bsignups?\b|\bmarket(?:place|s)?\b|\bcompetitors?\b",
-        r"\bregulat\w+|\bcompliance\b|\baudits?\b|\blicen[cs]es?\b|\bfine[sd]\b|\bGDPR\b|\btax\b",
+        r"|\bconversions?\b|\bsignups?\b|\bmarkets?\b(?![\s-](?:data|feeds?|prices?|makers?)\b)"
+        r"|\bcompetitors?\b",
+        r"\bregulat\w+|\bcompliance\b|\baudits?\b"
+        r"|(?<!MIT\s)(?<!BSD\s)(?<!GPL\s)(?<!Apache\s)(?<!open-source\s)(?<!source\s)\blicen[cs]es?\b|\bfine[sd]\b|\bGDPR\b|\btax\b",
         r"\bholiday\s+season\b|\bBlack\s+Friday\b|\bsale\b|\bsells?\b|\blost\s+orders\b"
-        r"|\binvoices?\b|\bfunding\b|\bpromotions?\b(?!\s+case)",
-        r"\bcloud\s+(?:bill|costs?)\b|\b(?:AWS|cloud)\s+bill\b|\bcosts?\s+(?:us|the\s+company"
-        r"|jumped|rose|fell)\b|\b(?:the|our|cloud|annual)\s+spend\b|\bsav(?:ed|ing|ings)\b"
+        r"|\binvoices?\b(?![\s_-](?:data|service|generation|tables?|ids?|modules?|code|format"
+        r"|pdfs?|templates?|rendering|logic|jobs?)\b)|\bfunding\b"
+        # a person's promotion is not a marketing one
+        r"|(?<!her\s)(?<!his\s)(?<!their\s)(?<!my\s)(?<!a\s)\bpromotions?\b(?!\s+(?:case|packet"
+        r"|cycle|to\s+\w+|committee|panel)\b)",
+        # "cost us a quarter of feature work" is time, not money
+        r"\bcloud\s+(?:bill|costs?)\b|\b(?:AWS|cloud)\s+bill\b|\bcosts?\s+(?:jumped|rose|fell)\b"
+        r"|\bcosts?\s+(?:us|the\s+company)\s+(?:[\w-]+\s+){0,3}?(?:money|revenue|customers?|deals?"
+        r"|renewals?|sales|goodwill|trust)\b|\b(?:the|our|cloud|annual|infrastructure|infra"
+        r"|hosting|compute|AWS|monthly|total|vendor)\s+spend\b|\bcut(?:ting|s)?\s+(?:\w+\s+)?"
+        r"(?:spend|costs)\b|\bsav(?:ed|ing|ings)\b(?!\s+(?:\w+\s+){0,3}?(?:time|hours?|minutes"
+        r"|days|weeks|effort|toil|clicks|steps)\b)"
         rf"|{_MONEY}",
         r"\b(?:company|business)['\u2019]s\s+(?:top\s+)?(?:priority|target|goal|concern)\b"
-        r"|\btop\s+priority\b|\bthe\s+business\b(?!\s+logic)",
+        r"|\btop\s+priority\b|\bthe\s+business\b(?!\s+logic)"
+        r"|\bcompany(?:-wide)?\s+(?:OKRs?|priorit(?:y|ies)|goals?|targets?)\b"
+        r"|\b(?:the\s+)?company\s+(?:was|is|had\s+been)\s+(?:cutting|prioriti[sz]ing|focused\s+on"
+        r"|betting\s+on|pushing\s+(?:for|on))\b",
     )
 )
+# A customer's contract is business; a vendor's, an API's or a test's is not, nor one that
+# procurement signed with a supplier (said in the sentence or the one before).
+_CONTRACT = _rx(
+    r"(?<!typed\s)(?<!schema\s)(?<!data\s)(?<!interface\s)(?<!service\s)(?<!event\s)"
+    r"(?<!consumer\s)(?<!support\s)(?<!licen[cs]e\s)(?<!API\s)\bcontracts?\b"
+    r"(?![- ](?:tests?|testing|checks?|related|first)\b)"
+)
+_VENDOR_CONTEXT = _rx(r"\b(?:vendors?|suppliers?|providers?|procurement|licen[cs]es?)\b")
 
 
 def _sentences(text: str) -> list[_Sentence]:
@@ -669,6 +891,17 @@ def _simple(rules: Sequence[re.Pattern[str]]) -> _Detector:
     return detect
 
 
+def _business(sents: Sequence[_Sentence]) -> list[_Hit]:
+    hits = [hit for s in sents for hit in _any(_BUSINESS_RULES, s)]
+    for i, s in enumerate(sents):
+        contract = _first(_CONTRACT, s)
+        if contract and not any(
+            _VENDOR_CONTEXT.search(t.text) for t in sents[max(0, i - 1) : i + 1]
+        ):
+            hits.append(contract)
+    return hits
+
+
 def _metrics(sents: Sequence[_Sentence]) -> list[_Hit]:
     hits: list[_Hit] = []
     for s in sents:
@@ -699,20 +932,22 @@ def _subject_ok(text: str, verb_start: int) -> bool:
 def _stakeholders(sents: Sequence[_Sentence]) -> list[_Hit]:
     hits: list[_Hit] = []
     for i, s in enumerate(sents):
-        if _HYPOTHETICAL.search(s.text) or _any(_CREDIT_RULES, s):
-            # Telling the VP who did the work is credit, not alignment; "next time I'd
-            # update them" is a plan, not something that happened.
+        if _HYPOTHETICAL.search(s.text):
+            # "next time I'd update them" is a plan, not something that happened.
             continue
-        acted = _first(_PARTY_ACTS, s)
+        # Telling the VP who did the work is credit, not alignment; owning comms with a
+        # partner "which she did brilliantly" is both.
+        credit = bool(_any(_CREDIT_RULES, s))
+        acted = None if credit else _first(_PARTY_ACTS, s)
         if acted:
             hits.append(acted)
             continue
         for verb in _ALIGN.finditer(s.text):
-            if not _subject_ok(s.text, verb.start()):
+            if (credit and _TELLING.match(verb.group())) or not _subject_ok(s.text, verb.start()):
                 continue
             lo, hi = max(0, verb.start() - 50), verb.end() + 70
             party = _PARTY_RX.search(s.text, lo, min(hi, len(s.text)))
-            if party is None and i > 0 and re.match(r"(?i)sat|agreed", verb.group()):
+            if party is None and i > 0 and _LOOKS_BACK.match(verb.group()):
                 party = _PARTY_RX.search(sents[i - 1].text)
                 if party is not None:
                     hits.append((s.start + verb.start(), s.start + verb.end()))
@@ -744,11 +979,23 @@ def _tradeoffs(sents: Sequence[_Sentence]) -> list[_Hit]:
             nxt = sents[i + 1].text if i + 1 < len(sents) else ""
             if _TRADEOFF_JUDGEMENT.search(rest) or _TRADEOFF_JUDGEMENT.search(nxt):
                 hits.append((s.start + m.start(), s.start + m.end()))
+        listed = _OPTIONS_LISTED.search(s.text)
+        if listed:
+            nxt = sents[i + 1].text if i + 1 < len(sents) else ""
+            if _OPTIONS_WEIGHED.search(s.text[listed.end() :]) or _OPTIONS_WEIGHED.search(nxt):
+                hits.append((s.start + listed.start(), s.start + listed.end()))
         if i + 1 < len(sents) and _INSTEAD.search(sents[i + 1].text):
             cost = _first(_COUNTERFACTUAL, s)
             if cost:
                 hits.append(cost)
     return hits
+
+
+def _containment(s: _Sentence) -> _Hit | None:
+    for m in _RISK_CONTAINED.finditer(s.text):
+        if not _NOT_TAKEN.search(s.text, 0, m.start()):
+            return (s.start + m.start(), s.start + m.end())
+    return None
 
 
 def _risk(sents: Sequence[_Sentence]) -> list[_Hit]:
@@ -757,6 +1004,13 @@ def _risk(sents: Sequence[_Sentence]) -> list[_Hit]:
         implied = _first(_RISK_IMPLIED, s)
         if implied:
             hits.append(implied)
+        incident = _first(_INCIDENT, s)
+        if incident:
+            for t in sents[i : i + 1 + _INCIDENT_WINDOW]:
+                held = _first(_INCIDENT_CONTAINED, t)
+                if held:
+                    hits.extend([incident, held])
+                    break
         named = _first(_RISK_NAMED, s)
         if named is None:
             continue
@@ -765,7 +1019,7 @@ def _risk(sents: Sequence[_Sentence]) -> list[_Hit]:
             hits.extend([named, signed])
             continue
         for t in sents[max(0, i - _RISK_LOOKBACK) : i + 1 + _RISK_WINDOW]:
-            contained = _first(_RISK_CONTAINED, t)
+            contained = _containment(t)
             if contained:
                 hits.extend([named, contained])
                 break
@@ -817,7 +1071,7 @@ _DETECTORS: Mapping[str, _Detector] = MappingProxyType(
         "reflection": _simple(_REFLECTION_RULES),
         "credit": _simple(_CREDIT_RULES),
         "ownership": _simple(_OWNERSHIP_RULES),
-        "business": _simple(_BUSINESS_RULES),
+        "business": _business,
     }
 )
 

@@ -9,7 +9,6 @@ from typing import Any
 import yaml
 
 from drill.core import safeyaml
-from drill.core.analysis import analyze
 from drill.core.decks import DeckError, Fields, dump_yaml
 from drill.core.model import STORY_TEXT_FIELDS, Competency, Story
 from drill.core.safeyaml import Problem
@@ -125,6 +124,8 @@ def story_fields(story: Story) -> dict[str, Any]:
 
 def story_signals(story: Story) -> tuple[str, ...]:
     """The leadership signals (PRODUCT §5) the story's outline shows, in signal order."""
+    from drill.core.analysis import analyze  # compiled regexes: load only when used
+
     found = analyze(story.outline).signals
     return tuple(name for name, shown in found.items() if shown)
 

@@ -12,7 +12,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from drill.core.decks import clean_text
 from drill.core.model import CardType, Rating
@@ -150,7 +150,6 @@ class ReviewScreen(Screen[None]):
         with Vertical(id="bars"):
             yield RatingBar(id="rating-bar")
             yield QualityRow(id="quality-row")
-        yield Footer()
 
     def on_mount(self) -> None:
         self.show_card()
@@ -238,7 +237,10 @@ class ReviewScreen(Screen[None]):
             return
         if self.phase is Phase.REVEALED:
             rating_bar.show({r: format_interval(i) for r, i in step.intervals.items()})
-            hint.update(Content("Rate your recall: 1 Again · 2 Hard · 3 Good · 4 Easy"))
+            ticks = " · a, b… tick" if self.query_one(Checklist).items else ""
+            hint.update(
+                Content(f"Rate your recall: 1 Again · 2 Hard · 3 Good · 4 Easy{ticks} · ? keys")
+            )
         elif self.phase is Phase.QUALITY:
             quality_row.proposal = self._proposal()
             proposal = quality_row.proposal
@@ -251,12 +253,16 @@ class ReviewScreen(Screen[None]):
         else:
             rating_bar.show(None)
             if step.card.type is CardType.RECOGNIZE:
-                hint.update(Content("Press 1–4 to choose"))
+                hint.update(Content("Press 1–4 to choose · s suspend · b bury · q end · ? keys"))
             elif step.card.type.long_answer:
                 extra = " · t pick a story" if step.card.type is CardType.QUESTION else ""
-                hint.update(Content(f"Answer aloud or press w to type · space reveals{extra}"))
+                hint.update(
+                    Content(
+                        f"Answer aloud or press w to type · space reveals{extra} · q end · ? keys"
+                    )
+                )
             else:
-                hint.update(Content("Recall the answer · space reveals"))
+                hint.update(Content("Recall the answer · space reveals · q end · ? keys"))
 
     def _proposal(self) -> int | None:
         return self.query_one(Checklist).proposal
@@ -515,9 +521,6 @@ class ReviewScreen(Screen[None]):
         """Scroll the card (nothing has focus, so the screen scrolls it)."""
         card = self.query_one("#card", VerticalScroll)
         card.scroll_to(y=card.scroll_y + lines, animate=False)
-
-    def watch_phase(self) -> None:
-        self.set_class(self.phase is Phase.FRONT, "-front")
 
 
 def _bullets(items: tuple[str, ...]) -> str:
