@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from drill.core.decks import parse_deck
+from drill.core.decks import parse_deck, peek_deck_id
 from drill.core.model import ImportReport
 from drill.paths import builtin_deck_files
 from drill.store import Store
@@ -21,7 +21,7 @@ def sync(store: Store) -> list[ImportReport]:
     for path in builtin_deck_files():
         data = path.read_bytes()
         digest = hashlib.sha256(data).hexdigest()
-        deck_id = _deck_id(data)
+        deck_id = peek_deck_id(data)
         if deck_id and store.deck_hash(deck_id) == digest:
             continue
         deck = parse_deck(data, path=str(path))
@@ -30,11 +30,3 @@ def sync(store: Store) -> list[ImportReport]:
     if not pending:
         return []
     return store.import_decks(pending, builtin=True, hashes=hashes)
-
-
-def _deck_id(data: bytes) -> str | None:
-    """The ``deck:`` id from a file's first lines, without a full parse."""
-    for line in data[:4096].splitlines():
-        if line.startswith(b"deck:"):
-            return line[5:].split(b"#")[0].strip().decode("utf-8", "replace") or None
-    return None

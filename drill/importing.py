@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import hashlib
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import click
 
-from drill.core.decks import DeckError
+from drill.core.decks import DeckError, peek_deck_id
+from drill.core.model import ImportReport
 from drill.core.safeyaml import Problem
 from drill.core.scheduling import Scheduler
 from drill.core.taxonomy import BUILTIN_IDS
-from drill.importers import read_files
+from drill.importers import YAML_SUFFIXES, read_files
 from drill.importers.history import replay
 from drill.store import Store
 
@@ -22,6 +24,7 @@ def run(
 ) -> None:
     """Import ``paths`` into ``store`` (or only check them with ``dry_run``); print a report."""
     known = set(store.competencies()) | BUILTIN_IDS
+    unchanged, paths, digests = _unchanged_yaml(store, paths, prune=prune)
     batch = read_files(paths, known=known, deck_id=deck_id, card_ids=store.card_ids)
     seen: dict[str, str] = {}
     for deck, source in zip(batch.decks, batch.sources, strict=True):
@@ -47,8 +50,14 @@ def run(
     total = sum(len(d.cards) for d in batch.decks)
     progress = _progress(total) if total >= 2000 else None
     scheduler = Scheduler(store.settings().scheduler_settings(fuzz=False))
-    reports = store.import_decks(
+    hashes = {
+        deck.id: digests[source]
+        for deck, source in zip(batch.decks, batch.sources, strict=True)
+        if source in digests and batch.sources.count(source) == 1
+    }
+    reports = unchanged + store.import_decks(
         batch.decks,
+        hashes=hashes,
         dry_run=dry_run,
         prune=prune,
         progress=progress,
@@ -67,6 +76,31 @@ def run(
     if batch.reviews:
         added, present = store.merged
         click.echo(f"{prefix} reviews: {added} added, {present} already present")
+
+
+def _unchanged_yaml(
+    store: Store, paths: list[Path], *, prune: bool
+) -> tuple[list[ImportReport], list[Path], dict[str, str]]:
+    """Split off YAML files identical to their deck's last import (nothing to parse or write).
+
+    Returns their reports, the paths still to read, and a content hash per YAML path read.
+    """
+    unchanged: list[ImportReport] = []
+    rest: list[Path] = []
+    digests: dict[str, str] = {}
+    for path in paths:
+        if path.suffix.lower() not in YAML_SUFFIXES or not path.is_file():
+            rest.append(path)
+            continue
+        data = path.read_bytes()
+        digest = hashlib.sha256(data).hexdigest()
+        deck_id = peek_deck_id(data)
+        if not prune and deck_id and store.deck_hash(deck_id) == digest:
+            unchanged.append(ImportReport(deck_id, unchanged=store.card_count(deck_id)))
+            continue
+        digests[str(path)] = digest
+        rest.append(path)
+    return unchanged, rest, digests
 
 
 class _Many(DeckError):

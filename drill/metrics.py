@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import datetime, timedelta, tzinfo
 
 from drill.core import stats as core_stats
 from drill.core.scheduling import curve_constants, local_day, next_day_start, retrievability
 from drill.core.stats import CompetencyStats, WeekCounts
-from drill.store import CardFilter, Store, parse_iso
+from drill.store import CardFilter, Store
 
 
 def competency_stats(
@@ -19,34 +19,26 @@ def competency_stats(
     settings = store.settings()
     today = local_day(now, rollover_hour=settings.rollover_hour, tz=tz)
     since = now.date() - timedelta(days=days - 1) if days else None
-    rows: dict[str, list[tuple[date, int, int, int, int]]] = {}
-    for c in store.daily_counts(since):
-        rows.setdefault(c.competency, []).append(
-            (c.day, c.reviews, c.recalled, c.quality_sum, c.quality_n)
-        )
-    counts: dict[str, tuple[WeekCounts, ...]] = {k: core_stats.weekly(v) for k, v in rows.items()}
+    counts: dict[str, list[WeekCounts]] = {}
+    for competency, week, reviews, recalled, q_sum, q_n in store.weekly_counts(since):
+        counts.setdefault(competency, []).append(WeekCounts(week, reviews, recalled, q_sum, q_n))
+    decay, factor = curve_constants(settings.parameters)
+    cards: dict[str, tuple[int, int]] = {}
+    memory: dict[str, float] = {}
+    for competency, (total, reviewed, states) in store.memory_by_competency(now).items():
+        cards[competency] = (total, reviewed)
+        if states:
+            memory[competency] = sum(
+                retrievability(stability, elapsed, decay=decay, factor=factor)
+                for stability, elapsed in states
+            ) / len(states)
     return core_stats.competency_stats(
         store.competencies().values(),
         today=today,
-        counts=counts,
-        cards=store.card_counts(),
-        retrievability=mean_retrievability(store, now),
+        counts={k: tuple(sorted(v, key=lambda w: w.week)) for k, v in counts.items()},
+        cards=cards,
+        retrievability=memory,
     )
-
-
-def mean_retrievability(store: Store, now: datetime) -> dict[str, float]:
-    """Mean current recall probability of each competency's reviewed cards."""
-    decay, factor = curve_constants(store.settings().parameters)
-    sums: dict[str, list[float]] = {}
-    now_ts = now.timestamp()
-    for competency, stability, last_review in store.memory_rows():
-        if not stability:
-            continue
-        elapsed = max(0.0, (now_ts - parse_iso(last_review).timestamp()) / 86400)
-        acc = sums.setdefault(competency, [0.0, 0.0])
-        acc[0] += retrievability(stability, elapsed, decay=decay, factor=factor)
-        acc[1] += 1
-    return {k: v[0] / v[1] for k, v in sums.items() if v[1]}
 
 
 @dataclass(frozen=True)

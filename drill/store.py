@@ -131,6 +131,11 @@ class CardFilter:
         return " ".join(parts), params
 
 
+WeekRow = tuple[str, date, int, int, int, int]
+"""(competency, Monday, reviews, recalled, quality sum, quality n)."""
+CompetencyMemory = tuple[int, int, list[tuple[float, float]]]
+"""(active cards, reviewed cards, [(stability, days since the last review)])."""
+
 _ACTIVE = "c.suspended = 0 AND (c.buried_until IS NULL OR c.buried_until <= ?)"
 
 
@@ -169,8 +174,23 @@ class Store:
         return store
 
     def close(self) -> None:
-        """Close the connection (checkpointing the WAL)."""
+        """Close the connection (checkpointing the WAL and refreshing planner statistics)."""
+        with contextlib.suppress(sqlite3.DatabaseError):  # best effort, e.g. read-only
+            self.conn.execute("PRAGMA optimize")
         self.conn.close()
+
+    def defer_checkpoints(self) -> None:
+        """Stop SQLite checkpointing inside commits; the caller runs :meth:`checkpoint` when idle.
+
+        A checkpoint that lands inside a rating's commit costs several milliseconds; the
+        review screen checkpoints between cards instead.
+        """
+        self.conn.execute("PRAGMA wal_autocheckpoint = 0")
+
+    def checkpoint(self) -> None:
+        """Copy the WAL into the database without waiting for readers (PASSIVE)."""
+        with contextlib.suppress(sqlite3.OperationalError):  # busy: the next idle moment will
+            self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
 
     def __enter__(self) -> Store:
         return self
@@ -252,6 +272,13 @@ class Store:
         return {
             r["id"]: Competency(r["id"], r["name"], r["dimension"], r["description"]) for r in rows
         }
+
+    def card_count(self, deck_id: str) -> int:
+        """Active (not retired) cards of a deck."""
+        return int(
+            self._one("SELECT count(*) FROM cards WHERE deck_id = ? AND retired = 0", (deck_id,))
+            or 0
+        )
 
     def deck_hash(self, deck_id: str) -> str | None:
         """The content hash recorded at the deck's last import."""
@@ -881,7 +908,7 @@ class Store:
         extra, params = where.sql()
         rows = self.conn.execute(
             "SELECT s.card_id, c.competency, c.type, s.stability, s.last_review, s.due "
-            "FROM card_state s JOIN cards c ON c.id = s.card_id "
+            "FROM card_state s CROSS JOIN cards c ON c.id = s.card_id "
             f"WHERE s.due <= ? AND s.last_review IS NOT NULL AND {_ACTIVE} {extra} ORDER BY s.due",
             [iso(until), iso(now), *params],
         )
@@ -893,7 +920,9 @@ class Store:
     def next_due(self, now: datetime) -> tuple[str, datetime] | None:
         """The active reviewed card due soonest, and when."""
         row = self.conn.execute(
-            "SELECT s.card_id, s.due FROM card_state s JOIN cards c ON c.id = s.card_id "
+            # CROSS JOIN keeps SQLite walking card_state in due order (the index) instead of
+            # scanning cards and sorting.
+            "SELECT s.card_id, s.due FROM card_state s CROSS JOIN cards c ON c.id = s.card_id "
             f"WHERE s.last_review IS NOT NULL AND {_ACTIVE} ORDER BY s.due LIMIT 1",
             (iso(now),),
         ).fetchone()
@@ -978,6 +1007,43 @@ class Store:
         return [
             CompetencyCounts(r[0], date.fromisoformat(r[1]), r[2], r[3], r[4], r[5]) for r in rows
         ]
+
+    def weekly_counts(
+        self, since: date | None = None
+    ) -> list[tuple[str, date, int, int, int, int]]:
+        """(competency, Monday, reviews, recalled, quality sum, quality n) per week, summed in SQL.
+
+        Quality counts practice answers too; recall and reviews only scheduled reviews.
+        """
+        rows = self.conn.execute(
+            "SELECT competency, date(day, '-6 days', 'weekday 1'), sum(reviews), sum(recalled), "
+            "sum(quality_sum + practice_quality_sum), sum(quality_n + practice_quality_n) "
+            "FROM review_days WHERE day >= ? GROUP BY 1, 2",
+            ((since or date(1970, 1, 1)).isoformat(),),
+        )
+        return [(r[0], date.fromisoformat(r[1]), r[2], r[3], r[4], r[5]) for r in rows]
+
+    def memory_by_competency(
+        self, now: datetime
+    ) -> dict[str, tuple[int, int, list[tuple[float, float]]]]:
+        """Per competency: (active cards, reviewed cards, [(stability, days since review)])."""
+        out: dict[str, tuple[int, int, list[tuple[float, float]]]] = {}
+        counts: dict[str, list[int]] = {}
+        memory: dict[str, list[tuple[float, float]]] = {}
+        for competency, stability, elapsed in self.conn.execute(
+            "SELECT c.competency, s.stability, julianday(?) - julianday(s.last_review) "
+            "FROM cards c LEFT JOIN card_state s ON s.card_id = c.id WHERE c.retired = 0",
+            (iso(now),),
+        ):
+            acc = counts.setdefault(competency, [0, 0])
+            acc[0] += 1
+            if elapsed is not None:
+                acc[1] += 1
+                if stability:
+                    memory.setdefault(competency, []).append((stability, max(0.0, elapsed)))
+        for competency, (cards, reviewed) in counts.items():
+            out[competency] = (cards, reviewed, memory.get(competency, []))
+        return out
 
     def card_counts(self) -> dict[str, tuple[int, int]]:
         """Per competency: (active cards, cards reviewed at least once)."""

@@ -179,6 +179,11 @@ _METRIC_RULES = tuple(
         rf"(?<!\bwe\s)(?<!\bthey\s)(?<!\bI\s)\b(?:is|are|was|were)\s+now\s+{_APPROX}{_NUM}\s*{_UNIT}\b"
         rf"(?!\s+(?:into|in|behind|ahead|late|early|away|old|overdue|ago|left|of)\b)"
         rf"|\bnow\s+takes?\s+{_APPROX}{_NUM}\s*{_UNIT}\b",
+        # a named measure with its value: "p99 was 900 ms", "uptime hit 99.95%"
+        rf"\b(?:p\d\d|p\d\d\s+latency|latency|error\s+rate|NPS|uptime|availability|conversion"
+        rf"(?:\s+rate)?|churn(?:\s+rate)?|attrition|turnover|MTTR|mean\s+time\s+to\s+\w+|lead\s+time"
+        rf"|cycle\s+time|page\s+load|build\s+times?|CSAT|retention)\s+(?:of|was"
+        rf"|is|were|had\s+been|stood\s+at|hit|reached|sat\s+at)\s+{_APPROX}{_NUM}",
         # money a deal brought: "closed at about $600k ARR"
         rf"\b(?:closed|signed|renewed|landed|won)\s+(?:at|for)\s+{_APPROX}{_MONEY}"
         rf"|{_MONEY}\s*(?:in\s+)?(?:ARR|MRR|annual\s+recurring)\b",
@@ -831,8 +836,9 @@ _BUSINESS_RULES = tuple(
         r"|\binvoices?\b(?![\s_-](?:data|service|generation|tables?|ids?|modules?|code|format"
         r"|pdfs?|templates?|rendering|logic|jobs?)\b)|\bfunding\b"
         # a person's promotion is not a marketing one
-        r"|(?<!her\s)(?<!his\s)(?<!their\s)(?<!my\s)(?<!a\s)\bpromotions?\b(?!\s+(?:case|packet"
-        r"|cycle|to\s+\w+|committee|panel)\b)",
+        r"|(?<!her\s)(?<!his\s)(?<!their\s)(?<!my\s)(?<!a\s)\bpromotions?\b(?!\s+(?:cases?|packets?"
+        r"|cycles?|to\s+\w+|committees?|panels?|process|criteria|rubrics?|decisions?|docs?"
+        r"|documents?)\b)",
         # "cost us a quarter of feature work" is time, not money
         r"\bcloud\s+(?:bill|costs?)\b|\b(?:AWS|cloud)\s+bill\b|\bcosts?\s+(?:jumped|rose|fell)\b"
         r"|\bcosts?\s+(?:us|the\s+company)\s+(?:[\w-]+\s+){0,3}?(?:money|revenue|customers?|deals?"

@@ -163,6 +163,14 @@ class Fields:
         return value
 
 
+def peek_deck_id(data: bytes) -> str | None:
+    """The ``deck:`` id from the first lines of a file, without parsing it."""
+    for line in data[:4096].splitlines():
+        if line.startswith(b"deck:"):
+            return line[5:].split(b"#")[0].strip().decode("utf-8", "replace") or None
+    return None
+
+
 def parse_deck(data: bytes, *, path: str, known_competencies: Iterable[str] = BUILTIN_IDS) -> Deck:
     """The deck in ``data`` (YAML bytes), or :class:`DeckError` with every problem found."""
     problems: list[Problem] = []
@@ -360,15 +368,20 @@ def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
 _Dumper.add_representer(str, _represent_str)
 
 
+_OPTIONAL_CARD_FIELDS = tuple(
+    f.name
+    for f in fields(Card)
+    if f.name in CARD_KEYS and f.name not in ("id", "type", "competency")
+)
+
+
 def card_fields(card: Card) -> dict[str, Any]:
     """The deck-file fields of ``card`` that carry a value, in file order."""
     out: dict[str, Any] = {"id": card.key, "type": card.type.value, "competency": card.competency}
-    for f in fields(Card):
-        if f.name in out or f.name not in CARD_KEYS:
-            continue
-        value = getattr(card, f.name)
+    for name in _OPTIONAL_CARD_FIELDS:
+        value = getattr(card, name)
         if value:
-            out[f.name] = list(value) if isinstance(value, tuple) else value
+            out[name] = list(value) if isinstance(value, tuple) else value
     return out
 
 

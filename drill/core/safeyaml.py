@@ -19,10 +19,25 @@ import yaml
 
 MAX_BYTES = 32 * 1024 * 1024
 MAX_DEPTH = 24
-_SUSPECT_INDENT = 64
+_SUSPECT_INDENT = MAX_DEPTH - 1
+"""Block nesting needs a column per level, so shallower indentation cannot hide a deep tree."""
 _SUSPECT_FLOW_DEPTH = 12
 
-_Loader: type[yaml.BaseLoader] = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+_Base: type[yaml.BaseLoader] = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+_TAGS = {
+    yaml.ScalarNode: "tag:yaml.org,2002:str",
+    yaml.SequenceNode: "tag:yaml.org,2002:seq",
+    yaml.MappingNode: "tag:yaml.org,2002:map",
+}
+
+
+class _Loader(_Base):  # type: ignore[misc, valid-type]
+    """The C parser and composer; every node is plain text, a list or a mapping."""
+
+    def resolve(self, kind: type[yaml.Node], value: object, implicit: object) -> str:
+        return _TAGS[kind]
+
+
 _ANCHOR_OR_ALIAS = re.compile(r"(?:^|[\s\[{,:])[&*][^\s,\[\]{}]", re.MULTILINE)
 _COMPACT_NESTING = re.compile(r"^[ \t]*(?:[-?:][ \t]+){6,}", re.MULTILINE)
 _DEEP_INDENT = re.compile(rf"^[ \t]{{{_SUSPECT_INDENT},}}\S", re.MULTILINE)
@@ -65,7 +80,8 @@ def decode(data: bytes) -> str:
 
 def compose(text: str) -> yaml.Node | None:
     """The single YAML document in ``text`` as a node tree, or None when it is empty."""
-    if _looks_risky(text):
+    risky = _looks_risky(text)
+    if risky:
         _check_events(text)
     loader = _Loader(text)
     try:
@@ -78,7 +94,7 @@ def compose(text: str) -> yaml.Node | None:
         raise YamlProblem(Problem(None, "nesting is too deep")) from None
     finally:
         loader.dispose()
-    if node is not None:
+    if node is not None and risky:
         _check_tree(node)
     return node
 
@@ -99,7 +115,8 @@ def _syntax_problem(exc: yaml.MarkedYAMLError) -> Problem:
 
 
 def _looks_risky(text: str) -> bool:
-    if _ANCHOR_OR_ALIAS.search(text) or _COMPACT_NESTING.search(text) or _DEEP_INDENT.search(text):
+    maybe_alias = ("&" in text or "*" in text) and _ANCHOR_OR_ALIAS.search(text)
+    if maybe_alias or _COMPACT_NESTING.search(text) or _DEEP_INDENT.search(text):
         return True
     depth = deepest = 0
     for char in _NOT_BRACKETS.sub("", text):
@@ -116,7 +133,7 @@ def _check_events(text: str) -> None:
     """Walk parser events (no recursion) and stop at the first alias, anchor or deep nest."""
     depth = 0
     try:
-        for event in yaml.parse(text, Loader=_Loader):
+        for event in yaml.parse(text, Loader=_Base):
             line = event.start_mark.line + 1 if event.start_mark is not None else None
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 raise YamlProblem(Problem(line, "YAML anchors and aliases (&, *) are not allowed"))

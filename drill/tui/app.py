@@ -56,6 +56,8 @@ class DrillApp(App[None]):
         return self.store.competencies()
 
     def on_mount(self) -> None:
+        self.store.defer_checkpoints()
+        self.set_interval(2.0, self.store.checkpoint)
         if self.start_mock:
             from drill.tui.screens.mock import MockScreen
 
