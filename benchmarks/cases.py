@@ -209,6 +209,9 @@ def per_answer(ctx: Context) -> list[Row]:
     db = generate.working_copy(template, ctx.scratch("per-answer"))
     rng = random.Random(5)
     store = Store.open(db)
+    # As in the app: no checkpoint inside a rating's commit; the WAL is checkpointed while
+    # the user reads the next card (here: between batches, untimed). The floor shares it.
+    store.defer_checkpoints()
     try:
         started = time.perf_counter()
         session = ReviewSession.start(store, limit=s.answers + 2 * WARMUP_ANSWERS)
@@ -281,7 +284,11 @@ def per_answer(ctx: Context) -> list[Row]:
                 paths[name]()
         for round_no in range(s.rounds):
             for name in order[round_no % 3 :] + order[: round_no % 3]:
-                samples = [paths[name]() for _ in range(per_round)]
+                samples = []
+                for n in range(per_round):
+                    samples.append(paths[name]())
+                    if n % 25 == 24:
+                        store.checkpoint()
                 wall[name].append([w * 1000 for w, _ in samples])
                 cpu[name].append([c * 1000 for _, c in samples])
     finally:

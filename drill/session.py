@@ -91,6 +91,7 @@ class ReviewSession:
     outcomes: list[Outcome] = field(default_factory=list)
     index: int = 0
     _cards: dict[str, Card] = field(default_factory=dict)
+    _shown: Step | None = None
 
     @classmethod
     def start(
@@ -148,7 +149,7 @@ class ReviewSession:
         options = (
             options_for(card, self.store.competencies()) if card.type is CardType.RECOGNIZE else ()
         )
-        return Step(
+        self._shown = Step(
             item=item,
             card=card,
             state=state,
@@ -160,6 +161,7 @@ class ReviewSession:
             ),
             previous=lambda: self.store.last_answer(card.id),
         )
+        return self._shown
 
     def answer(
         self,
@@ -184,7 +186,10 @@ class ReviewSession:
                 story_id=story_id,
             )
         else:
-            before = self.store.state(card.id)
+            shown = self._shown
+            before = (
+                shown.state if shown and shown.card.id == card.id else self.store.state(card.id)
+            )
             after = self.scheduler.review(
                 before, card_id=card.id, card_type=card.type, rating=rating, now=now
             )
@@ -199,7 +204,9 @@ class ReviewSession:
                 answer=answer,
                 story_id=story_id,
             )
-            row_id = self.store.record_review(review, after, competency=card.competency)
+            row_id = self.store.record_review(
+                review, after, competency=card.competency, before=before
+            )
             if not card.type.long_answer and after.due_at < now + timedelta(hours=1):
                 self._requeue(item, after.due_at)
         outcome = Outcome(card.id, card.competency, item.mode, rating, quality, row_id)

@@ -634,14 +634,28 @@ class Store:
 
     # reviews --------------------------------------------------------------------------
 
-    def record_review(self, review: Review, after: MemoryState, *, competency: str) -> int:
-        """Store a review and the card's new state together, durably; return the row id."""
+    def record_review(
+        self,
+        review: Review,
+        after: MemoryState,
+        *,
+        competency: str,
+        before: MemoryState | object | None = ...,
+    ) -> int:
+        """Store a review and the card's new state together, durably; return the row id.
+
+        ``before`` is the card's state as the caller read it (kept for undo); when not
+        given it is read here.
+        """
         with self.write() as conn:
-            before = conn.execute(
-                f"SELECT {self._STATE_COLUMNS} FROM card_state WHERE card_id = ?",
-                (review.card_id,),
-            ).fetchone()
-            row_id = self._insert_review(conn, review, before, competency)
+            if before is ...:
+                previous = conn.execute(
+                    f"SELECT {self._STATE_COLUMNS} FROM card_state WHERE card_id = ?",
+                    (review.card_id,),
+                ).fetchone()
+            else:
+                previous = self._state_values(before) if isinstance(before, MemoryState) else None
+            row_id = self._insert_review(conn, review, previous, competency)
             conn.execute(
                 f"INSERT OR REPLACE INTO card_state({self._STATE_COLUMNS}) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -6,10 +6,13 @@ a number only counts as a metric when it is tied to an outcome ("from four days 
 risk only when something contained it, a decision only with its reason, and so on. A few
 rules look one to four sentences around: the reason for a bare "I chose the third." is often
 the sentence before it, and "I showed her" names a director only through the sentence that
-introduced her. The rules were tuned on the ``tune`` split of ``tests/data/answers.yaml``
-and on the built-in decks (reframe exemplars should show their card's ``expects``, IC answers
-mostly should not read as leadership); ``tests/eval_analysis.py`` reports both, and the
-``holdout`` split, once seen, is kept as a regression check.
+introduced her. The rules were tuned on the ``tune`` split of ``tests/data/answers.yaml``,
+on the odd ids of ``tests/data/answers_fresh.yaml`` (``fresh-tune``, written blind by
+someone else, so it shows phrasing families the first set lacked) and on the built-in decks
+(reframe exemplars should show their card's ``expects``, IC answers mostly should not read as
+leadership). ``tests/eval_analysis.py`` reports them all; the ``holdout`` split, once seen, is
+a regression check, and the even fresh ids (``fresh-holdout``) are never inspected, only
+scored.
 
 Pure: standard library only, every pattern compiled once at import.
 """

@@ -17,7 +17,14 @@ from drill.core.analysis import (
     propose_quality,
     rubric_signal,
 )
-from tests.eval_analysis import deck_agreement, deck_report, evaluate, load_answers
+from tests.eval_analysis import (
+    SPLITS,
+    deck_agreement,
+    deck_report,
+    evaluate,
+    load_answers,
+    main,
+)
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -25,6 +32,26 @@ TUNE_TARGET = 0.95
 """Precision and recall every signal keeps on the split the rules are tuned on."""
 HOLDOUT_TARGET = 0.8
 """The holdout split has been looked at once, so it is a regression check, not an estimate."""
+FRESH_TUNE_TARGET = 0.9
+"""The odd ids of the blind fresh set became tuning data; their labels follow slightly
+different conventions from answers.yaml (see its header), so a few calls stay apart."""
+FRESH_HOLDOUT_TARGET = 0.8
+"""What the even ids of the fresh set (never inspected, scored once) must keep."""
+FRESH_HOLDOUT_MARGIN = 0.05
+"""Slack below the measured figure for the signals that measured under the target."""
+FRESH_HOLDOUT_MEASURED = {
+    ("stakeholders", "recall"): 0.74,
+    ("tradeoffs", "recall"): 0.56,
+    ("risk", "recall"): 0.40,
+    ("reflection", "recall"): 0.77,
+    ("credit", "recall"): 0.57,
+}
+"""Figures below `FRESH_HOLDOUT_TARGET` from the single scoring of fresh-holdout, after the
+rules were frozen. They are an honest estimate of recall on unseen phrasing, not a goal: the
+rules still miss much of how people name a risk and its containment, weigh options, credit
+others and align people outside the team. The floor is each figure minus
+`FRESH_HOLDOUT_MARGIN`, so the test catches a regression without pretending to more; raise a
+floor only by re-scoring after a change made without looking at this split's answers."""
 
 
 @pytest.mark.parametrize("signal", SIGNALS)
@@ -41,8 +68,50 @@ def test_holdout_precision_and_recall(signal: str) -> None:
     assert recall >= HOLDOUT_TARGET, f"{signal}: recall {recall:.2f} (tp={tp}, fn={fn})"
 
 
+def _floor(signal: str, measure: str) -> float:
+    measured = FRESH_HOLDOUT_MEASURED.get((signal, measure))
+    return FRESH_HOLDOUT_TARGET if measured is None else measured - FRESH_HOLDOUT_MARGIN
+
+
+@pytest.mark.parametrize("signal", SIGNALS)
+def test_fresh_tune_precision_and_recall(signal: str) -> None:
+    precision, recall, _, fp, fn = evaluate("fresh-tune")[signal]
+    assert precision >= FRESH_TUNE_TARGET, f"{signal}: precision {precision:.2f} (fp={fp})"
+    assert recall >= FRESH_TUNE_TARGET, f"{signal}: recall {recall:.2f} (fn={fn})"
+
+
+@pytest.mark.parametrize("signal", SIGNALS)
+def test_fresh_holdout_precision_and_recall(signal: str) -> None:
+    precision, recall, _, fp, fn = evaluate("fresh-holdout")[signal]
+    assert precision >= _floor(signal, "precision"), f"{signal}: precision {precision:.2f} ({fp=})"
+    assert recall >= _floor(signal, "recall"), f"{signal}: recall {recall:.2f} (fn={fn})"
+
+
+def test_fresh_set_is_split_by_id_parity() -> None:
+    fresh = [a for a in load_answers() if a["split"].startswith("fresh")]
+    assert len(fresh) >= 80
+    for a in fresh:
+        odd = int(a["id"].rsplit("-", 1)[1]) % 2 == 1
+        assert a["split"] == ("fresh-tune" if odd else "fresh-holdout"), a["id"]
+    assert {a["split"] for a in load_answers()} == set(SPLITS)
+
+
+def test_eval_refuses_to_list_kept_out_errors(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--errors", "fresh-holdout"]) == 2
+    assert main(["--errors", "all"]) == 2
+    assert "refusing" in capsys.readouterr().err
+
+
+def test_eval_prints_a_table_per_split(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([]) == 0
+    out = capsys.readouterr().out
+    for title in (*SPLITS, "all"):
+        assert f"### {title} (" in out
+
+
 def test_labelled_set_is_balanced() -> None:
-    answers = load_answers()
+    # The balance was fixed for answers.yaml; the fresh set was written separately.
+    answers = [a for a in load_answers() if a["split"] in ("tune", "holdout")]
     assert len(answers) >= 120
     holdout = [a for a in answers if a["split"] == "holdout"]
     assert abs(len(holdout) - len(answers) / 3) <= 2
@@ -109,6 +178,27 @@ HARD_NEGATIVES = [
     ("decision", "The options were React or Vue. We went with React."),
     ("decision", "A year later he chose to stay on the technical track."),
     ("decision", "I proposed a code freeze. I set up the tooling."),
+    # time is not money, and a thing named after customers is not a customer
+    ("business", "Carving it out would cost us a quarter of feature work."),
+    ("business", "I reorganised the squads by customer journey."),
+    ("business", "The bug only showed up against real invoice data."),
+    ("business", "She got her promotion to senior last cycle."),
+    ("business", "I saved a lot of time by scripting the setup."),
+    ("business", "We switched the library to an MIT license."),
+    ("business", "Procurement had signed the contract in March and I built the adapter."),
+    ("stakeholders", "Once testers reported to product leads, the squads adapted."),
+    ("stakeholders", "I held design discussions at 3 pm Austin time, 10 pm in Krakow."),
+    # dropping something that was not working gives nothing up
+    ("tradeoffs", "I dropped the approval board because it caught almost nothing."),
+    ("tradeoffs", "I listed the options: Unleash, Flagsmith, or our own. We went with Unleash."),
+    # a safeguard not taken, and a fix after the fact, contain nothing
+    ("risk", "I'd raised the risk of data loss but didn't push for a dry run."),
+    ("risk", "I got paged for an outage, rolled back their change and restarted the workers."),
+    ("metrics", "I spent 20% more time on interviews that quarter."),
+    ("metrics", "We are now 3 weeks into the migration."),
+    ("credit", "He did it in a weekend, brilliantly fast, and we moved on."),
+    ("ownership", "I didn't want to tell her to speak up, so I gave her the lead."),
+    ("reflection", "Since then the service has been stable."),
 ]
 
 # Each text MUST show the signal.
@@ -192,6 +282,42 @@ POSITIVES = [
     ("ownership", "My own habits were part of the problem."),
     ("ownership", "I let the first two incidents pass as bad luck, and that cost us a report."),
     ("ownership", "I had contributed to that by escalating over his head."),
+    # phrasing families the fresh set showed the rules missing
+    ("ownership", "That part was on me: I'd raised it but not pushed."),
+    ("ownership", "I let it sit for three months before acting, which I own."),
+    ("ownership", "I dropped the ball on the handover."),
+    ("ownership", "I failed to spot the dependency until it was too late."),
+    ("reflection", "My takeaway was that cost work needs an owner."),
+    ("reflection", "If I were doing it again, I'd start with the data."),
+    ("credit", "The project's success was mostly hers."),
+    ("credit", "The team did a great job on the schema, Carla especially."),
+    ("credit", "That success was down to the product managers, who treated them as peers."),
+    ("credit", "It was Kofi's analysis that made it happen."),
+    ("credit", "We couldn't have shipped it without Omar."),
+    ("stakeholders", "I apologised to them and to the marketing VP, and walked her through it."),
+    ("stakeholders", "I walked the payments team's lead through the reasoning."),
+    ("stakeholders", "My director wanted a rewrite. I disagreed, and told him in our one-to-one."),
+    ("stakeholders", "I ran a workshop with the research director and two product leads."),
+    ("stakeholders", "I persuaded the CFO to fund a second region."),
+    ("tradeoffs", "Options: one cluster per team (simple, double the cost) or quotas (cheaper)."),
+    ("tradeoffs", "The rota felt like the lesser evil."),
+    ("tradeoffs", "We lost some flexibility, but gained a much simpler on-call story."),
+    ("tradeoffs", "Buying would have been faster; building gave us control of the model."),
+    ("risk", "During the outage we turned on load shedding and flipped the kill flag."),
+    ("risk", "The worst case was losing a day of orders, so we took hourly backups."),
+    ("risk", "Any bad deploy could only affect one cell."),
+    ("risk", "We put config behind a canary stage, so a bad value hits one percent first."),
+    ("risk", "I froze deploys, because left running the job would have issued refunds twice."),
+    ("metrics", "The deal closed at about $600k ARR."),
+    ("metrics", "Five of eight people had left; over the next year only one person left."),
+    ("metrics", "We saw a 40% reduction in pages."),
+    ("metrics", "Test coverage went from roughly half to 80 per cent."),
+    ("decision", "My first call was to freeze deploys, because the job would double-refund."),
+    ("decision", "We decided to ship SAML first. That meant giving up auto-provisioning."),
+    ("decision", "Options: hire or grow someone. Chose to grow Ade; a hire would take months."),
+    ("people", "I put Omar in charge of the incident review."),
+    ("business", "Our largest reseller needed the new API for their own launch."),
+    ("business", "The company was cutting infrastructure spend that year."),
 ]
 
 
