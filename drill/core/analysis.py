@@ -14,7 +14,7 @@ leadership). ``tests/eval_analysis.py`` reports them all; the ``holdout`` split,
 a regression check, and the even fresh ids (``fresh-holdout``) are never inspected, only
 scored.
 
-Pure: standard library only, every pattern compiled once at import.
+Pure (standard library and drill.core only); every pattern is compiled once at import.
 """
 
 from __future__ import annotations
@@ -25,19 +25,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 
-SIGNALS: tuple[str, ...] = (
-    "stakeholders",
-    "tradeoffs",
-    "risk",
-    "metrics",
-    "people",
-    "decision",
-    "reflection",
-    "credit",
-    "ownership",
-    "business",
-)
-"""The ten leadership signals, in the order PRODUCT.md lists them."""
+from drill.core.model import SIGNALS
 
 WORDS_PER_MINUTE = 140
 """Speaking pace used to turn a word count into speaking time."""
