@@ -25,7 +25,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from drill.core.model import SIGNALS
+from drill.core.model import SIGNALS as SIGNALS
 
 WORDS_PER_MINUTE = 140
 """Speaking pace used to turn a word count into speaking time."""
