@@ -9,14 +9,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
 from drill.core.scheduling import next_day_start
+from drill.tui.screens.base import DrillScreen
 from drill.tui.text import one_line
 
 if TYPE_CHECKING:
-    from drill.tui.app import DrillApp
+    pass
 
 
 def cell(value: object) -> Text:
@@ -24,7 +24,7 @@ def cell(value: object) -> Text:
     return Text(one_line(str(value), 200))
 
 
-class DecksScreen(Screen[None]):
+class DecksScreen(DrillScreen):
     """Decks on top, their cards below; type to search, s to (un)suspend."""
 
     BINDINGS = [
@@ -33,11 +33,6 @@ class DecksScreen(Screen[None]):
         Binding("r", "review_deck", "Review deck", id="decks.review"),
         Binding("escape", "back", "Back", id="decks.back"),
     ]
-
-    @property
-    def drill(self) -> DrillApp:
-        """The app, typed."""
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         with Vertical():

@@ -9,19 +9,19 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from drill.metrics import competency_stats, due_report, estimated_minutes
+from drill.tui.screens.base import DrillScreen
 from drill.tui.text import styled
 
 if TYPE_CHECKING:
-    from drill.tui.app import DrillApp
+    pass
 
 SPARK = " ▁▂▃▄▅▆▇█"
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(DrillScreen):
     """The first screen: today's work and where you are weakest."""
 
     BINDINGS = [
@@ -34,11 +34,6 @@ class HomeScreen(Screen[None]):
         Binding("comma", "open('settings')", "Settings", id="home.settings"),
         Binding("q", "app.quit", "Quit", id="home.quit"),
     ]
-
-    @property
-    def drill(self) -> DrillApp:
-        """The app, typed."""
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)

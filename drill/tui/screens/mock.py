@@ -16,18 +16,18 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from drill.core.decks import clean_text
 from drill.core.mock import pick_mock
 from drill.core.model import Card, CardType
 from drill.metrics import competency_stats
+from drill.tui.screens.base import DrillScreen
 from drill.tui.text import literal, styled
 from drill.tui.widgets.review import AnswerArea, AnswerTimer, Checklist, QualityRow
 
 if TYPE_CHECKING:
-    from drill.tui.app import DrillApp
+    pass
 
 
 @dataclass
@@ -40,7 +40,7 @@ class MockAnswer:
     quality: int | None = None
 
 
-class MockScreen(Screen[None]):
+class MockScreen(DrillScreen):
     """Answer five questions as in a real loop, then review each against its signals."""
 
     BINDINGS = [
@@ -80,11 +80,6 @@ class MockScreen(Screen[None]):
         super().__init__()
         self.answers: list[MockAnswer] = []
         self.index = 0
-
-    @property
-    def drill(self) -> DrillApp:
-        """The app, typed."""
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="review-top"):

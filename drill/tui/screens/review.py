@@ -11,7 +11,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widgets import Static
 
 from drill.core.decks import clean_text
@@ -19,11 +18,12 @@ from drill.core.model import CardType, Rating
 from drill.core.queue import Mode
 from drill.core.scheduling import format_interval
 from drill.session import ReviewSession, Step
+from drill.tui.screens.base import DrillScreen
 from drill.tui.text import literal, styled
 from drill.tui.widgets.review import AnswerArea, AnswerTimer, Checklist, QualityRow, RatingBar
 
 if TYPE_CHECKING:
-    from drill.tui.app import DrillApp
+    pass
 
 
 class Phase(StrEnum):
@@ -45,7 +45,7 @@ TYPE_LABELS = {
 }
 
 
-class ReviewScreen(Screen[None]):
+class ReviewScreen(DrillScreen):
     """Shows the session's cards and records every answer before moving on."""
 
     BINDINGS = [
@@ -119,11 +119,6 @@ class ReviewScreen(Screen[None]):
         self.chosen: str | None = None
         self.story_id = ""
         self.duration_ms = 0
-
-    @property
-    def drill(self) -> DrillApp:
-        """The app, typed."""
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="review-top"):

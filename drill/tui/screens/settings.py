@@ -9,13 +9,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, Select, Static
 
 from drill.core.settings import THEMES
+from drill.tui.screens.base import DrillScreen
 
 if TYPE_CHECKING:
-    from drill.tui.app import DrillApp
+    pass
 
 FIELDS = (
     ("desired_retention", "Desired retention (0.70–0.99)", float),
@@ -27,7 +27,7 @@ FIELDS = (
 )
 
 
-class SettingsScreen(Screen[None]):
+class SettingsScreen(DrillScreen):
     """Edit and save the user's settings (stored in the database)."""
 
     BINDINGS = [
@@ -36,7 +36,7 @@ class SettingsScreen(Screen[None]):
     ]
 
     def compose(self) -> ComposeResult:
-        app: DrillApp = self.app  # type: ignore[assignment]
+        app = self.drill
         settings = app.store.settings()
         with Vertical(id="settings-box"):
             yield Static(Content("Settings"), classes="title")
@@ -61,7 +61,7 @@ class SettingsScreen(Screen[None]):
 
     def action_save(self) -> None:
         """Validate and store the settings."""
-        app: DrillApp = self.app  # type: ignore[assignment]
+        app = self.drill
         values: dict[str, object] = {}
         try:
             for name, label, kind in FIELDS:

@@ -11,7 +11,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Select, Static
 from textual_plotext import PlotextPlot
 
@@ -19,16 +18,17 @@ from drill.core.model import DIMENSIONS
 from drill.core.stats import CompetencyStats, WeekCounts
 from drill.metrics import competency_stats
 from drill.textout import bar, percent
+from drill.tui.screens.base import DrillScreen
 from drill.tui.screens.decks import cell
 
 if TYPE_CHECKING:
-    from drill.tui.app import DrillApp
+    pass
 
 SORTS = ("weakness", "recall", "quality", "retrievability", "coverage", "reviews", "name")
 HEAT = "·░▒▓█"
 
 
-class StatsScreen(Screen[None]):
+class StatsScreen(DrillScreen):
     """Which competencies are weak, whether they improve, and what is coming."""
 
     BINDINGS = [
@@ -46,11 +46,6 @@ class StatsScreen(Screen[None]):
         self.trend_of: str | None = None
         self._follow_cursor = False
         """The table's first highlight comes from mounting, not the user: keep "all" until then."""
-
-    @property
-    def drill(self) -> DrillApp:
-        """The app, typed."""
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="stats-scroll"):

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import (
     Button,
     DataTable,
@@ -26,6 +26,7 @@ from textual.widgets import (
 from textual.widgets.option_list import Option
 
 from drill.core.model import STORY_FIELD_LABELS, STORY_TEXT_FIELDS, Story
+from drill.tui.screens.base import DrillScreen
 from drill.tui.screens.decks import cell
 from drill.tui.text import literal, one_line, styled
 
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
 REQUIRED_FIELDS = ("situation", "task", "action", "result")
 
 
-class StoriesScreen(Screen[None]):
+class StoriesScreen(DrillScreen):
     """Your stories on the left, the selected one on the right; coverage below."""
 
     BINDINGS = [
@@ -45,11 +46,6 @@ class StoriesScreen(Screen[None]):
         Binding("c", "coverage", "Coverage", id="stories.coverage"),
         Binding("escape,q", "app.pop_screen", "Back", id="stories.back"),
     ]
-
-    @property
-    def drill(self) -> DrillApp:
-        """The app, typed."""
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="stories-main"):
@@ -153,7 +149,7 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:50] or "story"
 
 
-class StoryFormScreen(Screen[None]):
+class StoryFormScreen(DrillScreen):
     """Add or edit a story: title, STAR fields, learned, decision fields, competencies."""
 
     BINDINGS = [
@@ -166,7 +162,7 @@ class StoryFormScreen(Screen[None]):
         self.story = story
 
     def compose(self) -> ComposeResult:
-        app: DrillApp = self.app  # type: ignore[assignment]
+        app = self.drill
         story = self.story
         chosen = set(story.competencies) if story else set()
         with VerticalScroll(id="story-form"):
@@ -210,7 +206,7 @@ class StoryFormScreen(Screen[None]):
 
     def action_save(self) -> None:
         """Validate and save; the story's cards are created or updated with it."""
-        app: DrillApp = self.app  # type: ignore[assignment]
+        app = self.drill
         from drill.core.decks import clean_text
 
         title = clean_text(self.query_one("#f-title", Input).value)
@@ -304,7 +300,7 @@ class StoryPickDialog(ModalScreen[str | None]):
         self.dismiss(event.option.id)
 
 
-class CoverageScreen(Screen[None]):
+class CoverageScreen(DrillScreen):
     """Competencies × stories: gaps (none or only one story) and overused stories."""
 
     BINDINGS = [Binding("escape,q", "app.pop_screen", "Back", id="coverage.back")]
@@ -319,7 +315,7 @@ class CoverageScreen(Screen[None]):
     def on_mount(self) -> None:
         from drill.core.stories import coverage
 
-        app: DrillApp = self.app  # type: ignore[assignment]
+        app = self.drill
         stories = app.store.stories()
         comps = app.competencies
         report = coverage(stories, list(comps), app.store.story_usage())

@@ -8,17 +8,17 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from drill.session import Summary
+from drill.tui.screens.base import DrillScreen
 from drill.tui.text import styled
 
 if TYPE_CHECKING:
-    from drill.tui.app import DrillApp
+    pass
 
 
-class SummaryScreen(Screen[None]):
+class SummaryScreen(DrillScreen):
     """How the session went."""
 
     BINDINGS = [
@@ -35,7 +35,7 @@ class SummaryScreen(Screen[None]):
         yield Footer()
 
     def _content(self) -> Content:
-        app: DrillApp = self.app  # type: ignore[assignment]
+        app = self.drill
         comps = app.competencies
         s = self.summary
         recall = "–" if s.recall is None else f"{s.recall:.0%}"
@@ -67,5 +67,5 @@ class SummaryScreen(Screen[None]):
 
     def action_leave(self) -> None:
         """Home, or out of drill after ``drill review``."""
-        app: DrillApp = self.app  # type: ignore[assignment]
+        app = self.drill
         app.leave_summary()
