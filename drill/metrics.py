@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 
 from drill.core import stats as core_stats
-from drill.core.scheduling import curve_constants, local_day, next_day_start, retrievability
+from drill.core.scheduling import curve_constants, local_day, next_day_start
 from drill.core.stats import CompetencyStats, WeekCounts
 from drill.store import CardFilter, Store
 
@@ -25,13 +25,12 @@ def competency_stats(
     decay, factor = curve_constants(settings.parameters)
     cards: dict[str, tuple[int, int]] = {}
     memory: dict[str, float] = {}
-    for competency, (total, reviewed, states) in store.memory_by_competency(now).items():
+    for competency, (total, reviewed, mean_r) in store.memory_by_competency(
+        now, decay=decay, factor=factor
+    ).items():
         cards[competency] = (total, reviewed)
-        if states:
-            memory[competency] = sum(
-                retrievability(stability, elapsed, decay=decay, factor=factor)
-                for stability, elapsed in states
-            ) / len(states)
+        if mean_r is not None:
+            memory[competency] = mean_r
     return core_stats.competency_stats(
         store.competencies().values(),
         today=today,

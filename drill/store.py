@@ -12,6 +12,7 @@ database and rating cards use the plain connection, which keeps start-up fast.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import sqlite3
@@ -35,6 +36,7 @@ from drill.core.model import (
     State,
     Story,
 )
+from drill.core.scheduling import retrievability
 from drill.core.settings import Settings
 
 if TYPE_CHECKING:
@@ -133,8 +135,8 @@ class CardFilter:
 
 WeekRow = tuple[str, date, int, int, int, int]
 """(competency, Monday, reviews, recalled, quality sum, quality n)."""
-CompetencyMemory = tuple[int, int, list[tuple[float, float]]]
-"""(active cards, reviewed cards, [(stability, days since the last review)])."""
+CompetencyMemory = tuple[int, int, float | None]
+"""(active cards, reviewed cards, mean recall probability of the reviewed ones, or None)."""
 
 _ACTIVE = "c.suspended = 0 AND (c.buried_until IS NULL OR c.buried_until <= ?)"
 
@@ -1038,26 +1040,48 @@ class Store:
         return [(r[0], date.fromisoformat(r[1]), r[2], r[3], r[4], r[5]) for r in rows]
 
     def memory_by_competency(
-        self, now: datetime
-    ) -> dict[str, tuple[int, int, list[tuple[float, float]]]]:
-        """Per competency: (active cards, reviewed cards, [(stability, days since review)])."""
-        out: dict[str, tuple[int, int, list[tuple[float, float]]]] = {}
-        counts: dict[str, list[int]] = {}
-        memory: dict[str, list[tuple[float, float]]] = {}
+        self, now: datetime, *, decay: float, factor: float
+    ) -> dict[str, CompetencyMemory]:
+        """Per competency: (active cards, reviewed cards, mean recall probability now or None).
+
+        The forgetting curve is :func:`drill.core.scheduling.retrievability`; it runs inside
+        SQLite when its math functions are compiled in (one pass, no rows to Python), and
+        in Python otherwise.
+        """
+        if self._has_math:
+            rows = self.conn.execute(
+                "SELECT c.competency, count(*), count(s.last_review), "
+                "avg(CASE WHEN s.stability > 0 THEN pow(1 + ? * max(0, julianday(?) - "
+                "julianday(s.last_review)) / s.stability, ?) END) "
+                "FROM cards c LEFT JOIN card_state s ON s.card_id = c.id "
+                "WHERE c.retired = 0 GROUP BY 1",
+                (factor, iso(now), decay),
+            )
+            return {r[0]: (r[1], r[2], r[3]) for r in rows}
+        counts: dict[str, list[float]] = {}
         for competency, stability, elapsed in self.conn.execute(
             "SELECT c.competency, s.stability, julianday(?) - julianday(s.last_review) "
             "FROM cards c LEFT JOIN card_state s ON s.card_id = c.id WHERE c.retired = 0",
             (iso(now),),
         ):
-            acc = counts.setdefault(competency, [0, 0])
+            acc = counts.setdefault(competency, [0, 0, 0.0, 0])
             acc[0] += 1
             if elapsed is not None:
                 acc[1] += 1
                 if stability:
-                    memory.setdefault(competency, []).append((stability, max(0.0, elapsed)))
-        for competency, (cards, reviewed) in counts.items():
-            out[competency] = (cards, reviewed, memory.get(competency, []))
-        return out
+                    acc[2] += retrievability(
+                        stability, max(0.0, elapsed), decay=decay, factor=factor
+                    )
+                    acc[3] += 1
+        return {k: (int(v[0]), int(v[1]), v[2] / v[3] if v[3] else None) for k, v in counts.items()}
+
+    @functools.cached_property
+    def _has_math(self) -> bool:
+        try:
+            self.conn.execute("SELECT pow(2, 0.5)").fetchone()
+        except sqlite3.OperationalError:
+            return False
+        return True
 
     def card_counts(self) -> dict[str, tuple[int, int]]:
         """Per competency: (active cards, cards reviewed at least once)."""

@@ -128,3 +128,22 @@ async def test_stats_screen_shows_the_cli_figures(history: Path) -> None:
                 assert round(row.recall, 4) == c["recall"]
             assert [r.id for r in screen.rows] == as_json["weakest"]
     store.close()
+
+
+def test_memory_in_sql_and_in_python_agree(history: Path) -> None:
+    from drill.core.scheduling import curve_constants
+
+    decay, factor = curve_constants()
+    now = START + timedelta(days=DAYS + 3)
+    store = Store.open(history)
+    in_sql = store.memory_by_competency(now, decay=decay, factor=factor)
+    store.__dict__["_has_math"] = False  # the fallback for SQLite builds without math
+    in_python = store.memory_by_competency(now, decay=decay, factor=factor)
+    store.close()
+    assert in_sql.keys() == in_python.keys()
+    for comp, (cards, reviewed, mean_r) in in_sql.items():
+        assert (cards, reviewed) == in_python[comp][:2]
+        if mean_r is None:
+            assert in_python[comp][2] is None
+        else:
+            assert mean_r == pytest.approx(in_python[comp][2], rel=1e-9)
