@@ -936,10 +936,11 @@ class Store:
     def next_due(self, now: datetime) -> tuple[str, datetime] | None:
         """The active reviewed card due soonest, and when."""
         row = self.conn.execute(
-            # CROSS JOIN keeps SQLite walking card_state in due order (the index) instead of
-            # scanning cards and sorting.
-            "SELECT s.card_id, s.due FROM card_state s CROSS JOIN cards c ON c.id = s.card_id "
-            f"WHERE s.last_review IS NOT NULL AND {_ACTIVE} ORDER BY s.due LIMIT 1",
+            # A correlated EXISTS walks card_state in due order (its index) and stops at the
+            # first active card; a join lets the planner build a filter over every card first.
+            "SELECT s.card_id, s.due FROM card_state s WHERE s.last_review IS NOT NULL AND "
+            "EXISTS (SELECT 1 FROM cards c WHERE c.id = s.card_id AND c.suspended = 0 AND "
+            "(c.buried_until IS NULL OR c.buried_until <= ?)) ORDER BY s.due LIMIT 1",
             (iso(now),),
         ).fetchone()
         return (row[0], parse_iso(row[1])) if row else None
