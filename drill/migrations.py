@@ -227,7 +227,28 @@ def _v1_schema(db: sqlite_utils.Database) -> None:
     )
 
 
-STEPS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_v1_schema,)
+def _v2_state_competency(db: sqlite_utils.Database) -> None:
+    """Keep each card's competency on its state row, so stats need no join over every card."""
+    db.table("card_state").add_column("competency", str)
+    db.execute(
+        "UPDATE card_state SET competency = "
+        "(SELECT competency FROM cards WHERE cards.id = card_state.card_id)"
+    )
+    db.execute("CREATE INDEX idx_cards_retired ON cards(id) WHERE retired = 1")
+    # The store sets the column itself; the triggers keep any other writer (an older
+    # drill, a script, a deck edit that moves a card) consistent.
+    db.execute(
+        "CREATE TRIGGER card_state_competency AFTER INSERT ON card_state "
+        "WHEN NEW.competency IS NULL BEGIN UPDATE card_state SET competency = "
+        "(SELECT competency FROM cards WHERE id = NEW.card_id) WHERE card_id = NEW.card_id; END"
+    )
+    db.execute(
+        "CREATE TRIGGER card_competency_moves AFTER UPDATE OF competency ON cards "
+        "BEGIN UPDATE card_state SET competency = NEW.competency WHERE card_id = NEW.id; END"
+    )
+
+
+STEPS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_v1_schema, _v2_state_competency)
 LATEST = len(STEPS)
 
 

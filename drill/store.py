@@ -659,9 +659,9 @@ class Store:
                 previous = self._state_values(before) if isinstance(before, MemoryState) else None
             row_id = self._insert_review(conn, review, previous, competency)
             conn.execute(
-                f"INSERT OR REPLACE INTO card_state({self._STATE_COLUMNS}) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                self._state_values(after),
+                f"INSERT OR REPLACE INTO card_state({self._STATE_COLUMNS}, competency) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (*self._state_values(after), competency),
             )
         return row_id
 
@@ -743,9 +743,9 @@ class Store:
                 conn.execute("DELETE FROM card_state WHERE card_id = ?", (review.card_id,))
             else:
                 conn.execute(
-                    f"INSERT OR REPLACE INTO card_state({self._STATE_COLUMNS}) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    json.loads(row[9]),
+                    f"INSERT OR REPLACE INTO card_state({self._STATE_COLUMNS}, competency) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (*json.loads(row[9]), row[10]),
                 )
             self._count(conn, row[10], review.reviewed_at, review.rating, review.quality, -1)
         return review
@@ -905,9 +905,9 @@ class Store:
             conn.execute("DELETE FROM card_state WHERE card_id = ?", (card_id,))
             if state is not None:
                 conn.execute(
-                    f"INSERT INTO card_state({self._STATE_COLUMNS}) VALUES (?, ?, ?, ?, "
-                    "?, ?, ?, ?, ?)",
-                    self._state_values(state),
+                    f"INSERT INTO card_state({self._STATE_COLUMNS}, competency) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (*self._state_values(state), known_cards[card_id]),
                 )
         return added, len(reviews) - added
 
@@ -1046,35 +1046,45 @@ class Store:
         """Per competency: (active cards, reviewed cards, mean recall probability now or None).
 
         The forgetting curve is :func:`drill.core.scheduling.retrievability`; it runs inside
-        SQLite when its math functions are compiled in (one pass, no rows to Python), and
-        in Python otherwise.
+        SQLite when its math functions are compiled in, and in Python otherwise. States carry
+        their card's competency, so this reads ``card_state`` alone (retired cards excepted).
         """
+        totals = dict(
+            self.conn.execute(
+                "SELECT competency, count(*) FROM cards WHERE retired = 0 GROUP BY 1"
+            ).fetchall()
+        )
+        active = (
+            "last_review IS NOT NULL AND card_id NOT IN (SELECT id FROM cards WHERE retired = 1)"
+        )
+        sums: dict[str, list[float]] = {}
         if self._has_math:
-            rows = self.conn.execute(
-                "SELECT c.competency, count(*), count(s.last_review), "
-                "avg(CASE WHEN s.stability > 0 THEN pow(1 + ? * max(0, julianday(?) - "
-                "julianday(s.last_review)) / s.stability, ?) END) "
-                "FROM cards c LEFT JOIN card_state s ON s.card_id = c.id "
-                "WHERE c.retired = 0 GROUP BY 1",
+            for competency, reviewed, total_r, with_r in self.conn.execute(
+                "SELECT competency, count(*), sum(CASE WHEN stability > 0 THEN pow(1 + ? * "
+                "max(0, julianday(?) - julianday(last_review)) / stability, ?) END), "
+                f"count(CASE WHEN stability > 0 THEN 1 END) FROM card_state WHERE {active} "
+                "GROUP BY 1",
                 (factor, iso(now), decay),
-            )
-            return {r[0]: (r[1], r[2], r[3]) for r in rows}
-        counts: dict[str, list[float]] = {}
-        for competency, stability, elapsed in self.conn.execute(
-            "SELECT c.competency, s.stability, julianday(?) - julianday(s.last_review) "
-            "FROM cards c LEFT JOIN card_state s ON s.card_id = c.id WHERE c.retired = 0",
-            (iso(now),),
-        ):
-            acc = counts.setdefault(competency, [0, 0, 0.0, 0])
-            acc[0] += 1
-            if elapsed is not None:
-                acc[1] += 1
+            ):
+                sums[competency] = [reviewed, total_r or 0.0, with_r]
+        else:
+            for competency, stability, elapsed in self.conn.execute(
+                "SELECT competency, stability, julianday(?) - julianday(last_review) "
+                f"FROM card_state WHERE {active}",
+                (iso(now),),
+            ):
+                acc = sums.setdefault(competency, [0, 0.0, 0])
+                acc[0] += 1
                 if stability:
-                    acc[2] += retrievability(
+                    acc[1] += retrievability(
                         stability, max(0.0, elapsed), decay=decay, factor=factor
                     )
-                    acc[3] += 1
-        return {k: (int(v[0]), int(v[1]), v[2] / v[3] if v[3] else None) for k, v in counts.items()}
+                    acc[2] += 1
+        out: dict[str, CompetencyMemory] = {}
+        for competency, cards in totals.items():
+            reviewed, total_r, with_r = sums.get(competency, (0, 0.0, 0))
+            out[competency] = (int(cards), int(reviewed), total_r / with_r if with_r else None)
+        return out
 
     @functools.cached_property
     def _has_math(self) -> bool:
