@@ -248,7 +248,16 @@ def _v2_state_competency(db: sqlite_utils.Database) -> None:
     )
 
 
-STEPS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_v1_schema, _v2_state_competency)
+def _v3_competency_counts(db: sqlite_utils.Database) -> None:
+    """Count a competency's active cards from an index alone (stats, Home)."""
+    db.table("cards").create_index(["competency", "retired"], if_not_exists=True)
+
+
+STEPS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
+    _v1_schema,
+    _v2_state_competency,
+    _v3_competency_counts,
+)
 LATEST = len(STEPS)
 
 
