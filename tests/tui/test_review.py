@@ -352,7 +352,7 @@ async def test_the_previous_typed_answer_is_shown_when_the_card_returns(deck_sto
     app = app_for(deck_store, CardType.QUESTION)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("space")
-        assert "Last time I said this." in text_of(app, "#previous")
+        assert "Last time I said this." in text_of(app, "#back-text")
 
 
 async def test_u_on_the_quality_row_goes_back_to_the_rating(deck_store: Store) -> None:
@@ -613,7 +613,7 @@ async def test_a_story_card_is_told_then_rated_for_recall_and_quality(deck_store
         assert "story" in text_of(app, "#progress")
         assert STORY.title in text_of(app, "#prompt")
         await pilot.press("space")
-        assert "We staged the move with the finance team." in text_of(app, "#answer-text")
+        assert "We staged the move with the finance team." in text_of(app, "#back-text")
         await pilot.press("2", "5")
         [review] = review_rows(deck_store)
         assert (review["card_id"], review["rating"], review["quality"]) == (step.card.id, 2, 5)

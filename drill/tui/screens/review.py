@@ -137,10 +137,7 @@ class ReviewScreen(DrillScreen):
                 yield Static(id="evaluates")
                 yield Checklist(id="checklist")
                 yield Static(id="insight")
-                yield Static(id="pitfalls")
-                yield Static(id="follow-ups")
-                yield Static(id="answer-text")
-                yield Static(id="previous")
+                yield Static(id="back-text")
         yield Static(id="hint")
         with Vertical(id="bars"):
             yield RatingBar(id="rating-bar")
@@ -334,12 +331,10 @@ class ReviewScreen(DrillScreen):
         else:
             exemplar.update("")
         exemplar.display = card.type is CardType.REFRAME or bool(previous and typed)
-        self._section("#evaluates", "What the interviewer is evaluating", card.evaluates)
+        self._section("#evaluates", ("What the interviewer is evaluating", card.evaluates))
         title = "Rubric" if card.rubric else "Signals of a strong answer"
         ticked = self._preticked(typed)
         self.query_one(Checklist).load(title, card.checklist, ticked)
-        self._section("#pitfalls", "Pitfalls", _bullets(card.pitfalls))
-        self._section("#follow-ups", "Follow-ups", _bullets(card.follow_ups))
         answer_title = {
             CardType.QUESTION: "What a strong answer covers",
             CardType.BASIC: "Answer",
@@ -347,20 +342,29 @@ class ReviewScreen(DrillScreen):
             CardType.STORY: "Your outline",
             CardType.REFRAME: "",
         }[card.type]
-        self._section(
-            "#answer-text", answer_title, "" if card.type is CardType.REFRAME else card.answer
-        )
         show_previous = bool(previous) and not (
             previous and typed and card.type is not CardType.REFRAME
         )
-        self._section("#previous", "Your previous answer", previous if show_previous else "")
+        # One widget for the rest of the back: fewer widgets to lay out on every reveal.
+        self._section(
+            "#back-text",
+            ("Pitfalls", _bullets(card.pitfalls)),
+            ("Follow-ups", _bullets(card.follow_ups)),
+            (answer_title, "" if card.type is CardType.REFRAME else card.answer),
+            ("Your previous answer", previous if show_previous else ""),
+        )
         self._insight(typed)
 
-    def _section(self, selector: str, title: str, body: str) -> None:
+    def _section(self, selector: str, *sections: tuple[str, str]) -> None:
+        """Fill a Static with titled sections; hidden when all are empty."""
         widget = self.query_one(selector, Static)
-        widget.display = bool(body)
-        if body:
-            widget.update(Content.assemble((title + "\n", "bold"), styled(body, "")))
+        parts: list[str | tuple[str, str]] = []
+        for title, body in sections:
+            if body:
+                parts += ["\n\n" if parts else "", (title + "\n", "bold"), styled(body, "")]
+        widget.display = bool(parts)
+        if parts:
+            widget.update(Content.assemble(*parts))
 
     def _preticked(self, typed: str) -> frozenset[int]:
         """Checklist items the analysis of the typed answer already shows."""
