@@ -5,9 +5,9 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import fields
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
@@ -16,6 +16,7 @@ from drill.core.model import DIMENSIONS, SIGNALS, Card, CardType, Competency, De
 from drill.core.safeyaml import Problem
 from drill.core.taxonomy import BUILTIN_IDS
 
+T = TypeVar("T")
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 SIGNAL_NAMES = SIGNALS
 DECK_KEYS = ("deck", "title", "description", "competencies", "cards")
@@ -197,32 +198,55 @@ def parse_deck(data: bytes, *, path: str, known_competencies: Iterable[str] = BU
     description = top.text("description")
     competencies = _competencies(top, problems)
     known = set(known_competencies) | {c.id for c in competencies}
-    cards: list[Card] = []
-    cards_node = top.values.get("cards")
-    if cards_node is None:
-        problems.append(Problem(top.line, "deck: missing required field 'cards'"))
-    elif not isinstance(cards_node, yaml.SequenceNode):
-        problems.append(Problem(safeyaml.line_of(cards_node), "deck: 'cards' must be a list"))
-    else:
-        seen: dict[str, int] = {}
-        for index, node in enumerate(cards_node.value, start=1):
-            card = parse_card(node, index, deck_id or "deck", known, problems)
-            if card is None:
-                continue
-            line = safeyaml.line_of(node)
-            if card.key in seen:
-                problems.append(
-                    Problem(
-                        line,
-                        f"card {index}: duplicate id '{card.key}' (first at line {seen[card.key]})",
-                    )
-                )
-                continue
-            seen[card.key] = line
-            cards.append(card)
+    deck_key = deck_id or "deck"
+    cards = parse_items(
+        top,
+        "cards",
+        "card",
+        lambda node, index: parse_card(node, index, deck_key, known, problems),
+        lambda card: card.key,
+        problems,
+    )
     if problems:
         raise DeckError(path, problems)
     return Deck(deck_id, title, tuple(cards), description, tuple(competencies))
+
+
+def parse_items(
+    top: Fields,
+    key: str,
+    what: str,
+    parse_one: Callable[[yaml.Node, int], T | None],
+    ident: Callable[[T], str],
+    problems: list[Problem],
+) -> list[T]:
+    """The items of the list under ``key``: each parsed, duplicate ids reported with lines."""
+    node = top.values.get(key)
+    if node is None:
+        problems.append(Problem(top.line, f"{top.what}: missing required field '{key}'"))
+        return []
+    if not isinstance(node, yaml.SequenceNode):
+        problems.append(Problem(safeyaml.line_of(node), f"{top.what}: '{key}' must be a list"))
+        return []
+    items: list[T] = []
+    seen: dict[str, int] = {}
+    for index, child in enumerate(node.value, start=1):
+        item = parse_one(child, index)
+        if item is None:
+            continue
+        line = safeyaml.line_of(child)
+        item_id = ident(item)
+        if item_id in seen:
+            problems.append(
+                Problem(
+                    line,
+                    f"{what} {index}: duplicate id '{item_id}' (first at line {seen[item_id]})",
+                )
+            )
+            continue
+        seen[item_id] = line
+        items.append(item)
+    return items
 
 
 def _competencies(top: Fields, problems: list[Problem]) -> list[Competency]:

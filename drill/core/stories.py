@@ -9,7 +9,7 @@ from typing import Any
 import yaml
 
 from drill.core import safeyaml
-from drill.core.decks import DeckError, Fields, dump_yaml
+from drill.core.decks import DeckError, Fields, dump_yaml, parse_items
 from drill.core.model import STORY_TEXT_FIELDS, Competency, Story
 from drill.core.safeyaml import Problem
 from drill.core.taxonomy import BUILTIN_COMPETENCIES, BUILTIN_IDS
@@ -53,30 +53,14 @@ def parse_stories(
         raise DeckError(path, [Problem(safeyaml.line_of(root), hint)])
     top = Fields(root, "file", BANK_KEYS, problems)
     known = set(known_competencies)
-    stories: list[Story] = []
-    node = top.values.get("stories")
-    if node is None:
-        problems.append(Problem(top.line, "file: missing required field 'stories'"))
-    elif not isinstance(node, yaml.SequenceNode):
-        problems.append(Problem(safeyaml.line_of(node), "file: 'stories' must be a list"))
-    else:
-        seen: dict[str, int] = {}
-        for index, item in enumerate(node.value, start=1):
-            story = _story(item, index, known, problems)
-            if story is None:
-                continue
-            line = safeyaml.line_of(item)
-            if story.id in seen:
-                problems.append(
-                    Problem(
-                        line,
-                        f"story {index}: duplicate id '{story.id}' "
-                        f"(first at line {seen[story.id]})",
-                    )
-                )
-                continue
-            seen[story.id] = line
-            stories.append(story)
+    stories = parse_items(
+        top,
+        "stories",
+        "story",
+        lambda item, index: _story(item, index, known, problems),
+        lambda story: story.id,
+        problems,
+    )
     if problems:
         raise DeckError(path, sorted(problems, key=lambda p: p.line or 0))
     return stories

@@ -24,7 +24,14 @@ from drill.core.model import Card, CardType
 from drill.metrics import competency_stats
 from drill.tui.screens.base import DrillScreen
 from drill.tui.text import literal, styled
-from drill.tui.widgets.review import AnswerArea, AnswerTimer, Checklist, QualityRow
+from drill.tui.widgets.review import (
+    AnswerArea,
+    AnswerTimer,
+    Checklist,
+    QualityRow,
+    key_bindings,
+    number_keys,
+)
 
 if TYPE_CHECKING:
     pass
@@ -46,29 +53,9 @@ class MockScreen(DrillScreen):
     BINDINGS = [
         Binding("w", "write", "Write", id="mock.write"),
         Binding("space,n", "next_question", "Next question", id="mock.next"),
-        *[
-            Binding(
-                str(n),
-                f"quality({n})",
-                "Quality",
-                show=n == 1,
-                key_display="1-5",
-                id=f"mock.quality_{n}",
-            )
-            for n in range(1, 6)
-        ],
+        *key_bindings(number_keys(5), "quality", "Quality", scope="mock", display="1-5"),
         Binding("enter", "accept", "Accept quality", id="mock.accept"),
-        *[
-            Binding(
-                letter,
-                f"tick({i})",
-                "Tick",
-                show=i == 0,
-                key_display="a-…",
-                id=f"mock.tick_{letter}",
-            )
-            for i, letter in enumerate(Checklist.LETTERS)
-        ],
+        *key_bindings(Checklist.LETTERS, "tick", "Tick", scope="mock", display="a-…"),
         Binding("q,escape", "leave", "End", id="mock.end"),
     ]
 

@@ -20,7 +20,15 @@ from drill.core.scheduling import format_interval
 from drill.session import ReviewSession, Step
 from drill.tui.screens.base import DrillScreen
 from drill.tui.text import literal, styled
-from drill.tui.widgets.review import AnswerArea, AnswerTimer, Checklist, QualityRow, RatingBar
+from drill.tui.widgets.review import (
+    AnswerArea,
+    AnswerTimer,
+    Checklist,
+    QualityRow,
+    RatingBar,
+    key_bindings,
+    number_keys,
+)
 
 if TYPE_CHECKING:
     pass
@@ -53,45 +61,10 @@ class ReviewScreen(DrillScreen):
         Binding("enter", "reveal", "Reveal", show=False, id="review.reveal_enter"),
         Binding("enter", "accept_quality", "Accept quality", id="review.accept_quality"),
         Binding("space,enter", "next_card", "Next", id="review.next"),
-        *[
-            Binding(
-                str(n),
-                f"choose({n})",
-                "Choose",
-                show=n == 1,
-                key_display="1-4",
-                id=f"review.choose_{n}",
-            )
-            for n in range(1, 5)
-        ],
-        *[
-            Binding(
-                str(n), f"rate({n})", "Rate", show=n == 1, key_display="1-4", id=f"review.rate_{n}"
-            )
-            for n in range(1, 5)
-        ],
-        *[
-            Binding(
-                str(n),
-                f"quality({n})",
-                "Quality",
-                show=n == 1,
-                key_display="1-5",
-                id=f"review.quality_{n}",
-            )
-            for n in range(1, 6)
-        ],
-        *[
-            Binding(
-                letter,
-                f"tick({i})",
-                "Tick",
-                show=i == 0,
-                key_display="a-…",
-                id=f"review.tick_{letter}",
-            )
-            for i, letter in enumerate(Checklist.LETTERS)
-        ],
+        *key_bindings(number_keys(4), "choose", "Choose", scope="review", display="1-4"),
+        *key_bindings(number_keys(4), "rate", "Rate", scope="review", display="1-4"),
+        *key_bindings(number_keys(5), "quality", "Quality", scope="review", display="1-5"),
+        *key_bindings(Checklist.LETTERS, "tick", "Tick", scope="review", display="a-…"),
         Binding("w", "write", "Write", id="review.write"),
         Binding("t", "pick_story", "Story", id="review.story"),
         Binding("u", "undo", "Undo", id="review.undo"),

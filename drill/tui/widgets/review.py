@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from time import monotonic
 
 from textual.app import ComposeResult
@@ -22,6 +23,31 @@ RATING_NAMES = {
     Rating.EASY: "Easy",
 }
 QUALITY_HINTS = {1: "IC only", 2: "context", 3: "decisions", 4: "trade-offs", 5: "outcome"}
+
+
+def key_bindings(
+    keys: Sequence[str], action: str, description: str, *, scope: str, display: str
+) -> list[Binding]:
+    """One binding per key, ``action(i)`` with the key's 1-based number (letters: 0-based).
+
+    Only the first is shown in the footer, labelled with ``display`` (e.g. ``1-4``).
+    """
+    return [
+        Binding(
+            key,
+            f"{action}({int(key) if key.isdigit() else i})",
+            description,
+            show=i == 0,
+            key_display=display,
+            id=f"{scope}.{action}_{key}",
+        )
+        for i, key in enumerate(keys)
+    ]
+
+
+def number_keys(count: int) -> list[str]:
+    """``["1", ..., str(count)]``."""
+    return [str(n) for n in range(1, count + 1)]
 
 
 class RatingBar(Horizontal):
