@@ -82,9 +82,16 @@ class DrillApp(App[None]):
             tz=self.tz,
         )
         if session.total == 0:
-            self.notify("Nothing to review here. Import a deck or widen the filter.", markup=False)
+            message = (
+                "Nothing to practise here: import a deck or widen the filter."
+                if practice
+                else "Nothing due and no new cards left for today. Practise your weakest "
+                "areas instead (p on Home), or come back tomorrow."
+            )
             if self.start_review:
-                self.exit()
+                self.exit(message=message)
+            else:
+                self.notify(message, markup=False)
             return
         self.push_screen(ReviewScreen(session, title="Practice" if practice else "Review"))
 
