@@ -184,7 +184,7 @@ def _coverage_text(report: Coverage, bank: list[Story], names: dict[str, str]) -
                 flag,
             ]
         )
-    lines = [textout.table(["competency", *columns, "stories", ""], rows)]
+    lines = [textout.table(["competency", *columns, "stories", "gap"], rows)]
     if bank:
         lines.append("")
         width = max(len(s.id) for s in bank)
