@@ -59,7 +59,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--quick", action="store_true", help="smaller sizes, fewer runs (< 60 s)")
     parser.add_argument("--json", type=Path, metavar="PATH", help="also write the rows as JSON")
     parser.add_argument(
-        "--only", metavar="NAMES",
+        "--only",
+        metavar="NAMES",
         help=f"comma-separated cases to run (of: {', '.join(cases.CASES)})",
     )
     parser.add_argument("--runs", type=int, metavar="N", help="override runs per figure")

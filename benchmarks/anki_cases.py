@@ -93,17 +93,29 @@ def run(ctx: Context) -> list[Row]:
     version = metadata.version("anki")
     return [
         Row(
-            "anki.csv_import", f"CSV import {rows_k}, drill vs Anki {version}", "s",
-            Spread.of(mine), Spread.of(theirs), "Anki import_csv",
+            "anki.csv_import",
+            f"CSV import {rows_k}, drill vs Anki {version}",
+            "s",
+            Spread.of(mine),
+            Spread.of(theirs),
+            "Anki import_csv",
             note="both into a fresh database; Anki also imports the header row as a note",
         ),
         Row(
-            "anki.answer.p50", "Answer → next card (new cards), drill vs Anki, p50", "ms",
-            pooled(drill_loop, 0.5), pooled(anki_loop, 0.5), "Anki answer_card + next",
+            "anki.answer.p50",
+            "Answer → next card (new cards), drill vs Anki, p50",
+            "ms",
+            pooled(drill_loop, 0.5),
+            pooled(anki_loop, 0.5),
+            "Anki answer_card + next",
         ),
         Row(
-            "anki.answer.p99", "Answer → next card (new cards), drill vs Anki, p99", "ms",
-            pooled(drill_loop, 0.99), pooled(anki_loop, 0.99), "Anki answer_card + next",
+            "anki.answer.p99",
+            "Answer → next card (new cards), drill vs Anki, p99",
+            "ms",
+            pooled(drill_loop, 0.99),
+            pooled(anki_loop, 0.99),
+            "Anki answer_card + next",
         ),
     ]
 
@@ -140,8 +152,10 @@ def _answer_loops(
         ratings = [Rating.AGAIN, Rating.HARD, Rating.GOOD, Rating.EASY]
         weights = [10, 15, 70, 5]
         anki_ratings = {
-            Rating.AGAIN: CardAnswer.AGAIN, Rating.HARD: CardAnswer.HARD,
-            Rating.GOOD: CardAnswer.GOOD, Rating.EASY: CardAnswer.EASY,
+            Rating.AGAIN: CardAnswer.AGAIN,
+            Rating.HARD: CardAnswer.HARD,
+            Rating.GOOD: CardAnswer.GOOD,
+            Rating.EASY: CardAnswer.EASY,
         }
 
         def drill_answer() -> float:

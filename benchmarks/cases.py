@@ -69,18 +69,45 @@ class Sizes:
 
 
 FULL = Sizes(
-    name="full", first_card_cards=10_000, first_card_reviews=100_000,
-    answer_cards=100_000, answer_reviews=1_000_000, answers=2000, rounds=10,
-    key_cards=60, key_rounds=3, stats_cards=50_000, stats_reviews=1_000_000,
-    next_due_calls=5000, yaml_cards=10_000, csv_rows=10_000, runs=7, process_runs=7,
-    nesting_depth=100_000, anki_answers=400,
+    name="full",
+    first_card_cards=10_000,
+    first_card_reviews=100_000,
+    answer_cards=100_000,
+    answer_reviews=1_000_000,
+    answers=2000,
+    rounds=10,
+    key_cards=60,
+    key_rounds=3,
+    stats_cards=50_000,
+    stats_reviews=1_000_000,
+    next_due_calls=5000,
+    yaml_cards=10_000,
+    csv_rows=10_000,
+    runs=7,
+    process_runs=7,
+    nesting_depth=100_000,
+    anki_answers=400,
 )
 QUICK = Sizes(
-    name="quick", first_card_cards=10_000, first_card_reviews=100_000,
-    answer_cards=10_000, answer_reviews=100_000, answers=300, rounds=6,
-    key_cards=15, key_rounds=2, stats_cards=10_000, stats_reviews=100_000,
-    next_due_calls=1000, yaml_cards=2_000, csv_rows=10_000, runs=3, process_runs=3,
-    nesting_depth=100_000, anki_answers=200, breakdown=False,
+    name="quick",
+    first_card_cards=10_000,
+    first_card_reviews=100_000,
+    answer_cards=10_000,
+    answer_reviews=100_000,
+    answers=300,
+    rounds=6,
+    key_cards=15,
+    key_rounds=2,
+    stats_cards=10_000,
+    stats_reviews=100_000,
+    next_due_calls=1000,
+    yaml_cards=2_000,
+    csv_rows=10_000,
+    runs=3,
+    process_runs=3,
+    nesting_depth=100_000,
+    anki_answers=200,
+    breakdown=False,
 )
 """One 10k-card database serves every case; the YAML deck is 2k cards (its target is a ratio)."""
 
@@ -153,24 +180,40 @@ def first_card(ctx: Context) -> list[Row]:
     cards = f"{s.first_card_cards // 1000}k cards"
     return [
         Row(
-            "first_card.time", f"Time to first card, cold process ({cards}, headless)", "ms",
-            Spread.of(_ms(mine)), Spread.of(_ms(theirs)), "one-line app", Target.ratio(1.25),
+            "first_card.time",
+            f"Time to first card, cold process ({cards}, headless)",
+            "ms",
+            Spread.of(_ms(mine)),
+            Spread.of(_ms(theirs)),
+            "one-line app",
+            Target.ratio(1.25),
             note="from before the child starts to the first frame showing the card; "
             "`drill --db DB review` through the real CLI",
         ),
         Row(
-            "first_card.peak_rss", "Peak RSS at first card", "MiB", Spread.of(rss_ours),
-            Spread.of(rss_base), "one-line app", Target.at_most(60, "MiB"),
+            "first_card.peak_rss",
+            "Peak RSS at first card",
+            "MiB",
+            Spread.of(rss_ours),
+            Spread.of(rss_base),
+            "one-line app",
+            Target.at_most(60, "MiB"),
             note="VmHWM of each fresh child (ru_maxrss inherits the parent's size on Linux)",
         ),
         Row(
-            "import.heavy_modules", "numpy/pandas loaded by `import drill, drill.tui.app`",
-            "modules", Spread.of([float(len(imported))]), target=Target.equals(0, "none"),
+            "import.heavy_modules",
+            "numpy/pandas loaded by `import drill, drill.tui.app`",
+            "modules",
+            Spread.of([float(len(imported))]),
+            target=Target.equals(0, "none"),
             display=lambda v: ", ".join(imported) or "none",
         ),
         Row(
-            "first_card.heavy_modules", "numpy/pandas loaded by the first card", "modules",
-            Spread.of([float(len(heavy))]), target=Target.equals(0, "none"),
+            "first_card.heavy_modules",
+            "numpy/pandas loaded by the first card",
+            "modules",
+            Spread.of([float(len(heavy))]),
+            target=Target.equals(0, "none"),
             display=lambda v: ", ".join(sorted(heavy)) or "none",
         ),
     ]
@@ -255,8 +298,11 @@ def per_answer(ctx: Context) -> list[Row]:
                 before, card_id=due.card_id, card_type=due.type, rating=Rating.GOOD, now=at
             )
             review = Review(
-                review_id=new_review_id(), card_id=due.card_id, reviewed_at=at,
-                rating=Rating.GOOD, duration_ms=30_000,
+                review_id=new_review_id(),
+                card_id=due.card_id,
+                reviewed_at=at,
+                rating=Rating.GOOD,
+                duration_ms=30_000,
                 state_before=before.state if before else State.NEW,
             )
             cpu, wall = time.process_time(), time.perf_counter()
@@ -273,7 +319,9 @@ def per_answer(ctx: Context) -> list[Row]:
             return time.perf_counter() - wall, time.process_time() - cpu
 
         paths: dict[str, Callable[[], tuple[float, float]]] = {
-            "session": session_path, "store": store_path, "floor": floor_path,
+            "session": session_path,
+            "store": store_path,
+            "floor": floor_path,
         }
         wall: dict[str, list[list[float]]] = {name: [] for name in paths}
         cpu: dict[str, list[list[float]]] = {name: [] for name in paths}
@@ -297,15 +345,22 @@ def per_answer(ctx: Context) -> list[Row]:
     scale = f"{s.answer_cards // 1000}k cards / {s.answer_reviews / 1e6:g}M reviews"
     floor_note = "baseline: INSERT review + UPSERT state in one BEGIN IMMEDIATE…COMMIT, same conn"
     rows = []
-    for path, label in (("session", "ReviewSession.answer + current()"),
-                        ("store", "Store.record_review + next card fetch")):
+    for path, label in (
+        ("session", "ReviewSession.answer + current()"),
+        ("store", "Store.record_review + next card fetch"),
+    ):
         for q, limit in ((0.5, 0.30), (0.99, 1.0)):
             tag = f"p{round(q * 100)}"
             rows.append(
                 Row(
-                    f"answer.{path}.{tag}", f"Answer → next card, {label}, {tag} ({scale})", "ms",
-                    pooled(wall[path], q), pooled(wall["floor"], q), "raw-SQL floor",
-                    Target.at_most(limit, "ms"), note=floor_note,
+                    f"answer.{path}.{tag}",
+                    f"Answer → next card, {label}, {tag} ({scale})",
+                    "ms",
+                    pooled(wall[path], q),
+                    pooled(wall["floor"], q),
+                    "raw-SQL floor",
+                    Target.at_most(limit, "ms"),
+                    note=floor_note,
                 )
             )
     for path, label in (("session", "ReviewSession.answer + current()"),):
@@ -313,15 +368,22 @@ def per_answer(ctx: Context) -> list[Row]:
             tag = f"p{round(q * 100)}"
             rows.append(
                 Row(
-                    f"answer.{path}.cpu.{tag}", f"  CPU only (no fsync wait), {label}, {tag}", "ms",
-                    pooled(cpu[path], q), pooled(cpu["floor"], q), "raw-SQL floor",
+                    f"answer.{path}.cpu.{tag}",
+                    f"  CPU only (no fsync wait), {label}, {tag}",
+                    "ms",
+                    pooled(cpu[path], q),
+                    pooled(cpu["floor"], q),
+                    "raw-SQL floor",
                     note="process_time: the part drill's code controls",
                 )
             )
     rows.append(
         Row(
-            "answer.session_start", f"ReviewSession.start ({scale})", "ms",
-            Spread.of([start_s * 1000]), note="once, before the answers; what a session opens with",
+            "answer.session_start",
+            f"ReviewSession.start ({scale})",
+            "ms",
+            Spread.of([start_s * 1000]),
+            note="once, before the answers; what a session opens with",
         )
     )
     return rows
@@ -338,13 +400,12 @@ def key_presses(ctx: Context) -> list[Row]:
     base: list[list[float]] = []
     presses = s.key_cards * 3
     for round_no in range(s.key_rounds):
+
         def run_ours() -> None:
             ours.append(_probe("keys", str(db), str(s.key_cards), env=env).report()["samples"])
 
         def run_base() -> None:
-            base.append(
-                _probe("keys-baseline", str(presses), env=env).report()["samples"]["press"]
-            )
+            base.append(_probe("keys-baseline", str(presses), env=env).report()["samples"]["press"])
 
         for step in (run_ours, run_base) if round_no % 2 == 0 else (run_base, run_ours):
             step()
@@ -352,23 +413,37 @@ def key_presses(ctx: Context) -> list[Row]:
     base_ms = [[v * 1000 for v in r] for r in base]
     rows = [
         Row(
-            "keys.all.p50", "Key → redrawn frame, review keys (median)", "ms",
-            pooled(all_keys, 0.5), pooled(base_ms, 0.5), "one-line app key",
+            "keys.all.p50",
+            "Key → redrawn frame, review keys (median)",
+            "ms",
+            pooled(all_keys, 0.5),
+            pooled(base_ms, 0.5),
+            "one-line app key",
             Target.at_most(5, "ms"),
             note="from the key event (as the driver sends it) to every widget done and the "
             "frame rendered",
         ),
         Row(
-            "keys.all.p99", "Key → redrawn frame, review keys (p99)", "ms",
-            pooled(all_keys, 0.99), pooled(base_ms, 0.99), "one-line app key",
+            "keys.all.p99",
+            "Key → redrawn frame, review keys (p99)",
+            "ms",
+            pooled(all_keys, 0.99),
+            pooled(base_ms, 0.99),
+            "one-line app key",
         ),
     ]
     for action in ("reveal", "rate", "quality", "choose", "next"):
         rounds = [[v * 1000 for v in r[action]] for r in ours if r[action]]
         if rounds:
             rows.append(
-                Row(f"keys.{action}.p50", f"  key: {action} (median)", "ms", pooled(rounds, 0.5),
-                    pooled(base_ms, 0.5), "one-line app key")
+                Row(
+                    f"keys.{action}.p50",
+                    f"  key: {action} (median)",
+                    "ms",
+                    pooled(rounds, 0.5),
+                    pooled(base_ms, 0.5),
+                    "one-line app key",
+                )
             )
     return rows
 
@@ -417,17 +492,26 @@ def imports(ctx: Context) -> list[Row]:
     cards = f"{s.yaml_cards // 1000}k cards"
     rows = [
         Row(
-            "import.yaml", f"YAML deck {cards}: parse_deck + import_decks (fresh DB)", "ms",
-            Spread.of(_ms(mine)), Spread.of(_ms(theirs)), "yaml.load CSafeLoader",
-            Target.ratio(1.3), note="fresh migrated DB opened before the clock starts",
+            "import.yaml",
+            f"YAML deck {cards}: parse_deck + import_decks (fresh DB)",
+            "ms",
+            Spread.of(_ms(mine)),
+            Spread.of(_ms(theirs)),
+            "yaml.load CSafeLoader",
+            Target.ratio(1.3),
+            note="fresh migrated DB opened before the clock starts",
         ),
     ]
     if s.breakdown:
         parsed, theirs2 = interleave(parse_only, c_loader, runs=_fewer(s.runs))
         rows.append(
             Row(
-                "import.yaml.parse", f"  parse_deck alone ({cards})", "ms",
-                Spread.of(_ms(parsed)), Spread.of(_ms(theirs2)), "yaml.load CSafeLoader",
+                "import.yaml.parse",
+                f"  parse_deck alone ({cards})",
+                "ms",
+                Spread.of(_ms(parsed)),
+                Spread.of(_ms(theirs2)),
+                "yaml.load CSafeLoader",
             )
         )
     rows += _csv_rows(ctx, work)
@@ -451,9 +535,16 @@ def _csv_rows(ctx: Context, work: Path) -> list[Row]:
     try:
         from drill.importers.csvfile import parse_csv
     except ImportError:
-        return [Row("import.csv", f"CSV deck {s.csv_rows // 1000}k rows", "s", None,
-                    target=Target.at_most(0.15, "s"),
-                    skipped="drill.importers.csvfile.parse_csv is not there yet")]
+        return [
+            Row(
+                "import.csv",
+                f"CSV deck {s.csv_rows // 1000}k rows",
+                "s",
+                None,
+                target=Target.at_most(0.15, "s"),
+                skipped="drill.importers.csvfile.parse_csv is not there yet",
+            )
+        ]
     from drill.core.taxonomy import BUILTIN_IDS
 
     path = generate.csv_deck(s.csv_rows)
@@ -486,15 +577,26 @@ def _csv_rows(ctx: Context, work: Path) -> list[Row]:
     rows_k = f"{s.csv_rows // 1000}k rows"
     rows = [
         Row(
-            "import.csv", f"CSV deck {rows_k}: parse_csv + import_decks (fresh DB)", "s",
-            Spread.of(mine), Spread.of(theirs), "csv.reader", Target.at_most(0.15, "s"),
+            "import.csv",
+            f"CSV deck {rows_k}: parse_csv + import_decks (fresh DB)",
+            "s",
+            Spread.of(mine),
+            Spread.of(theirs),
+            "csv.reader",
+            Target.at_most(0.15, "s"),
         ),
     ]
     if s.breakdown:
         parsed, theirs2 = interleave(parse_only, reader, runs=_fewer(s.runs))
         rows.append(
-            Row("import.csv.parse", f"  parse_csv alone ({rows_k})", "s", Spread.of(parsed),
-                Spread.of(theirs2), "csv.reader")
+            Row(
+                "import.csv.parse",
+                f"  parse_csv alone ({rows_k})",
+                "s",
+                Spread.of(parsed),
+                Spread.of(theirs2),
+                "csv.reader",
+            )
         )
     return rows
 
@@ -539,9 +641,14 @@ def _reimport_rows(ctx: Context, work: Path, deck_path: Path, data: bytes) -> li
     cards = f"{s.yaml_cards // 1000}k cards"
     rows = [
         Row(
-            "import.reimport", f"Re-import unchanged YAML deck ({cards}), `drill import` process",
-            "ms", Spread.of(_ms(mine)), Spread.of(_ms(theirs)), "`drill --version` process",
-            Target.over_baseline(50, "ms"), note="baseline is drill's own process start",
+            "import.reimport",
+            f"Re-import unchanged YAML deck ({cards}), `drill import` process",
+            "ms",
+            Spread.of(_ms(mine)),
+            Spread.of(_ms(theirs)),
+            "`drill --version` process",
+            Target.over_baseline(50, "ms"),
+            note="baseline is drill's own process start",
         ),
     ]
     if s.breakdown:
@@ -550,7 +657,8 @@ def _reimport_rows(ctx: Context, work: Path, deck_path: Path, data: bytes) -> li
             Row(
                 "import.reimport.in_process",
                 f"  in process: parse_deck + import_decks, unchanged ({cards})",
-                "ms", Spread.of(_ms(warm)),
+                "ms",
+                Spread.of(_ms(warm)),
             )
         )
     return rows
@@ -617,6 +725,7 @@ def stats(ctx: Context) -> list[Row]:
         block = max(1, s.next_due_calls // 10)
         deadline = time.perf_counter() + NEXT_DUE_BUDGET_S
         for round_no in range(10):
+
             def ours_block() -> None:
                 due_ours.append(_timed_calls(lambda: store.next_due(now), block, deadline))
 
@@ -633,21 +742,38 @@ def stats(ctx: Context) -> list[Row]:
     scale = f"{s.stats_cards // 1000}k cards / {s.stats_reviews / 1e6:g}M reviews"
     return [
         Row(
-            "stats.competency_stats", f"competency_stats, every competency ({scale})", "ms",
-            Spread.of(_ms(mine)), Spread.of(_ms(theirs)), "SQL join + GROUP BY",
+            "stats.competency_stats",
+            f"competency_stats, every competency ({scale})",
+            "ms",
+            Spread.of(_ms(mine)),
+            Spread.of(_ms(theirs)),
+            "SQL join + GROUP BY",
             Target.at_most(150, "ms"),
         ),
         Row(
-            "stats.next_due.p99", f"Store.next_due p99 ({scale})", "µs", pooled(due_ours, 0.99),
-            pooled(due_base, 0.99), "bare ORDER BY due LIMIT 1", Target.at_most(50, "µs"),
+            "stats.next_due.p99",
+            f"Store.next_due p99 ({scale})",
+            "µs",
+            pooled(due_ours, 0.99),
+            pooled(due_base, 0.99),
+            "bare ORDER BY due LIMIT 1",
+            Target.at_most(50, "µs"),
         ),
         Row(
-            "stats.next_due.p50", f"Store.next_due p50 ({scale})", "µs", pooled(due_ours, 0.5),
-            pooled(due_base, 0.5), "bare ORDER BY due LIMIT 1",
+            "stats.next_due.p50",
+            f"Store.next_due p50 ({scale})",
+            "µs",
+            pooled(due_ours, 0.5),
+            pooled(due_base, 0.5),
+            "bare ORDER BY due LIMIT 1",
         ),
         Row(
-            "stats.trend", f"reports.trend, one competency by week ({scale})", "ms",
-            Spread.of(_ms(trend_mine)), Spread.of(_ms(trend_base)), "SQL weekly GROUP BY",
+            "stats.trend",
+            f"reports.trend, one competency by week ({scale})",
+            "ms",
+            Spread.of(_ms(trend_mine)),
+            Spread.of(_ms(trend_base)),
+            "SQL weekly GROUP BY",
         ),
     ]
 
@@ -665,10 +791,16 @@ def hostile(ctx: Context) -> list[Row]:
     s = ctx.sizes
     files = [
         ("alias_bomb", "Alias bomb (billion laughs)", generate.alias_bomb()),
-        ("deep_flow", f"{s.nesting_depth // 1000}k-deep nesting [[[…]]]",
-         generate.deep_nesting(s.nesting_depth, style="flow")),
-        ("deep_block", f"{s.nesting_depth // 1000}k-deep nesting - - - …",
-         generate.deep_nesting(s.nesting_depth, style="block")),
+        (
+            "deep_flow",
+            f"{s.nesting_depth // 1000}k-deep nesting [[[…]]]",
+            generate.deep_nesting(s.nesting_depth, style="flow"),
+        ),
+        (
+            "deep_block",
+            f"{s.nesting_depth // 1000}k-deep nesting - - - …",
+            generate.deep_nesting(s.nesting_depth, style="block"),
+        ),
     ]
     rows = []
     for key, label, path in files:
@@ -680,14 +812,24 @@ def hostile(ctx: Context) -> list[Row]:
         ok = _refused_within(50, refused=refused)
         growth = [max(r["rss_growth"], r["heap_peak"]) / MIB for r in reports]
         rows.append(
-            Row(f"hostile.{key}.time", f"{label}: time to DeckError", "ms",
-                Spread.of([r["seconds"] * 1000 for r in reports]), target=ok,
-                note=f"{outcome}: {message}")
+            Row(
+                f"hostile.{key}.time",
+                f"{label}: time to DeckError",
+                "ms",
+                Spread.of([r["seconds"] * 1000 for r in reports]),
+                target=ok,
+                note=f"{outcome}: {message}",
+            )
         )
         rows.append(
-            Row(f"hostile.{key}.memory", f"{label}: memory growth", "MiB", Spread.of(growth),
+            Row(
+                f"hostile.{key}.memory",
+                f"{label}: memory growth",
+                "MiB",
+                Spread.of(growth),
                 target=Target.at_most(20, "MiB"),
-                note="max of RSS peak growth and tracemalloc peak, fresh child")
+                note="max of RSS peak growth and tracemalloc peak, fresh child",
+            )
         )
     return rows
 
@@ -702,8 +844,15 @@ def anki(ctx: Context) -> list[Row]:
     except ModuleNotFoundError as exc:
         if exc.name != "anki":
             raise
-        return [Row("anki", "Anki comparison", "", None,
-                    skipped="anki is not installed (pip install 'em-drill[bench]')")]
+        return [
+            Row(
+                "anki",
+                "Anki comparison",
+                "",
+                None,
+                skipped="anki is not installed (pip install 'em-drill[bench]')",
+            )
+        ]
     return anki_cases.run(ctx)
 
 

@@ -66,11 +66,44 @@ QUALITY_SHARE = 0.7
 """Share of long-answer reviews that carry a self-rated quality."""
 COMPETENCY_IDS: tuple[str, ...] = tuple(c.id for c in BUILTIN_COMPETENCIES)
 _WORDS: tuple[str, ...] = (
-    "team", "roadmap", "migration", "incident", "stakeholder", "hiring", "feedback", "trade-off",
-    "deadline", "budget", "platform", "latency", "outage", "priority", "alignment", "mentoring",
-    "delegation", "escalation", "customer", "quarter", "scope", "risk", "rollout", "metric",
-    "review", "decision", "conflict", "ownership", "growth", "strategy", "architecture",
-    "reliability", "on-call", "velocity", "proposal", "launch", "partner", "contract",
+    "team",
+    "roadmap",
+    "migration",
+    "incident",
+    "stakeholder",
+    "hiring",
+    "feedback",
+    "trade-off",
+    "deadline",
+    "budget",
+    "platform",
+    "latency",
+    "outage",
+    "priority",
+    "alignment",
+    "mentoring",
+    "delegation",
+    "escalation",
+    "customer",
+    "quarter",
+    "scope",
+    "risk",
+    "rollout",
+    "metric",
+    "review",
+    "decision",
+    "conflict",
+    "ownership",
+    "growth",
+    "strategy",
+    "architecture",
+    "reliability",
+    "on-call",
+    "velocity",
+    "proposal",
+    "launch",
+    "partner",
+    "contract",
 )
 _EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
 
@@ -173,8 +206,14 @@ def _make_card(index: int, deck_id: str, rng: random.Random) -> Card:
         rng.shuffle(options)
         extra = {"options": tuple(options)}
     return Card(
-        id=f"{deck_id}/{key}", deck_id=deck_id, key=key, type=card_type, competency=competency,
-        prompt=prompt, answer=answer, **extra,  # type: ignore[arg-type]
+        id=f"{deck_id}/{key}",
+        deck_id=deck_id,
+        key=key,
+        type=card_type,
+        competency=competency,
+        prompt=prompt,
+        answer=answer,
+        **extra,  # type: ignore[arg-type]
     )
 
 
@@ -237,12 +276,19 @@ def _replay(
         duration = rng.randint(30_000, 180_000) if long_answer else rng.randint(3_000, 20_000)
         steps.append(
             _Step(
-                at=now - _EPOCH, at_ms=_ms(now), rating=int(rating), quality=quality,
+                at=now - _EPOCH,
+                at_ms=_ms(now),
+                rating=int(rating),
+                quality=quality,
                 duration_ms=duration,
                 state_before=int(state.state) if state is not None else int(State.NEW),
-                state=int(after.state), step=after.step, stability=after.stability or 0.0,
-                difficulty=after.difficulty or 0.0, due=after.due_at - _EPOCH,
-                due_ms=_ms(after.due_at), reps=after.reps,
+                state=int(after.state),
+                step=after.step,
+                stability=after.stability or 0.0,
+                difficulty=after.difficulty or 0.0,
+                due=after.due_at - _EPOCH,
+                due_ms=_ms(after.due_at),
+                reps=after.reps,
                 lapses=after.lapses,
             )
         )
@@ -250,8 +296,10 @@ def _replay(
         if index + 1 < length:
             interval = after.due_at - now
             # On time or somewhat late; a short step is answered within minutes.
-            late = interval * rng.uniform(0.0, 0.35) if interval > timedelta(days=1) else timedelta(
-                minutes=rng.uniform(0, 30)
+            late = (
+                interval * rng.uniform(0.0, 0.35)
+                if interval > timedelta(days=1)
+                else timedelta(minutes=rng.uniform(0, 30))
             )
             now = after.due_at + late
     return steps
@@ -364,8 +412,15 @@ def _insert_cards(conn: sqlite3.Connection, cards: list[Card], rng: random.Rando
         for position, card in enumerate(cards):
             body = json.dumps(card_fields(card), ensure_ascii=False, sort_keys=True)
             yield (
-                card.id, card.deck_id, card.key, card.type.value, card.competency, card.prompt,
-                int(rng.random() < SUSPENDED_SHARE), position, body,
+                card.id,
+                card.deck_id,
+                card.key,
+                card.type.value,
+                card.competency,
+                card.prompt,
+                int(rng.random() < SUSPENDED_SHARE),
+                position,
+                body,
                 hashlib.sha1(body.encode()).hexdigest(),
             )
 
@@ -392,7 +447,9 @@ def _insert_history(
         assignment.append(key)
     patterns = {
         key: _replay(
-            scheduler, CardType.QUESTION if key[0] else CardType.BASIC, length,
+            scheduler,
+            CardType.QUESTION if key[0] else CardType.BASIC,
+            length,
             random.Random(f"{key}"),
         )
         for key, length in wanted.items()
@@ -413,8 +470,14 @@ def _insert_history(
             reviewed_at = (start + step.at).isoformat(timespec="milliseconds")
             review_rows.append(
                 (
-                    f"{rng.getrandbits(128):032x}", card.id, reviewed_at, step.rating,
-                    step.quality, step.duration_ms, step.state_before, previous,
+                    f"{rng.getrandbits(128):032x}",
+                    card.id,
+                    reviewed_at,
+                    step.rating,
+                    step.quality,
+                    step.duration_ms,
+                    step.state_before,
+                    previous,
                 )
             )
             # json.dumps of the card_state row, as record_review keeps it (ids need no escaping).
@@ -435,9 +498,17 @@ def _insert_history(
                 counts[2] += step.quality
                 counts[3] += 1
         state_rows.append(
-            (card.id, last.state, last.step, last.stability, last.difficulty,
-             (start + last.due).isoformat(timespec="milliseconds"),
-             (start + last.at).isoformat(timespec="milliseconds"), last.reps, last.lapses)
+            (
+                card.id,
+                last.state,
+                last.step,
+                last.stability,
+                last.difficulty,
+                (start + last.due).isoformat(timespec="milliseconds"),
+                (start + last.at).isoformat(timespec="milliseconds"),
+                last.reps,
+                last.lapses,
+            )
         )
     # Row ids in time order, as a database filled by real use has them.
     review_rows.sort(key=lambda row: row[2])  # type: ignore[arg-type,return-value]
@@ -464,6 +535,7 @@ def _insert_history(
 
 def yaml_deck(cards: int, seed: int = 7) -> Path:
     """A cached YAML deck file of ``cards`` cards of every type."""
+
     def build(path: Path) -> None:
         path.write_text(yaml_text(cards, seed), encoding="utf-8")
 
@@ -503,8 +575,15 @@ def csv_deck(rows: int, seed: int = 11) -> Path:
         for card in make_cards(rows, seed):
             kind = "question" if card.type.long_answer else "basic"
             writer.writerow(
-                [card.key, kind, card.competency, card.prompt, card.answer,
-                 "|".join(card.signals), "bench|generated"]
+                [
+                    card.key,
+                    kind,
+                    card.competency,
+                    card.prompt,
+                    card.answer,
+                    "|".join(card.signals),
+                    "bench|generated",
+                ]
             )
         path.write_text(out.getvalue(), encoding="utf-8")
 

@@ -241,7 +241,10 @@ def bytecode_env() -> dict[str, str]:
 
 
 def run_child(
-    args: Sequence[str], *, env: dict[str, str] | None = None, cwd: Path | None = None,
+    args: Sequence[str],
+    *,
+    env: dict[str, str] | None = None,
+    cwd: Path | None = None,
     timeout_s: float = 600,
 ) -> ChildRun:
     """Run a fresh child and collect its own resource usage (``wait4``, not RUSAGE_CHILDREN).
@@ -253,8 +256,12 @@ def run_child(
     full_env.pop("PYTHONDONTWRITEBYTECODE", None)
     started = time.perf_counter()
     process = subprocess.Popen(
-        list(args), stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
-        env=full_env, cwd=cwd,
+        list(args),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        env=full_env,
+        cwd=cwd,
     )
     try:
         # communicate() would reap the child and lose its rusage; read the pipes first.

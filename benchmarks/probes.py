@@ -88,8 +88,12 @@ def _first_frame(ready: Callable[[Any], bool]) -> Callable[[Any], Coroutine[Any,
         app.screen._on_timer_update()
         stamp = time.perf_counter()
         _emit(
-            {"t": stamp, "peak_rss": peak_rss_bytes(), "heavy": _heavy(),
-             "modules": len(sys.modules)}
+            {
+                "t": stamp,
+                "peak_rss": peak_rss_bytes(),
+                "heavy": _heavy(),
+                "modules": len(sys.modules),
+            }
         )
         os._exit(0)
 
@@ -248,8 +252,13 @@ def hostile(path: str) -> None:
     heap_peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     _emit(
-        {"seconds": elapsed, "rss_growth": rss_growth, "heap_peak": heap_peak,
-         "outcome": outcome, "message": message}
+        {
+            "seconds": elapsed,
+            "rss_growth": rss_growth,
+            "heap_peak": heap_peak,
+            "outcome": outcome,
+            "message": message,
+        }
     )
 
 
