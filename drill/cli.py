@@ -71,7 +71,32 @@ def _echo_json(document: object) -> None:
     click.echo(json.dumps(document, indent=2, ensure_ascii=False))
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+class _LazyGroup(click.Group):
+    """A group whose larger subcommands are imported only when used (keeps start-up short)."""
+
+    LAZY = {
+        "stories": ("drill.cli_stories", "stories"),
+        "plan": ("drill.cli_plan", "plan"),
+        "optimize": ("drill.cli_plan", "optimize"),
+    }
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.LAZY})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.LAZY and cmd_name not in self.commands:
+            import importlib
+
+            module, name = self.LAZY[cmd_name]
+            self.add_command(getattr(importlib.import_module(module), name), cmd_name)
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(
+    cls=_LazyGroup,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.option(
     "--db",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -432,15 +457,3 @@ def schema() -> None:
     from drill.paths import deck_schema
 
     click.echo(deck_schema().read_text(encoding="utf-8"), nl=False)
-
-
-def _register_optional() -> None:
-    """Commands that live in their own modules (kept out of start-up)."""
-    from drill import commands
-    from drill.cli_plan import COMMANDS as plan_commands
-
-    for command in (*commands.COMMANDS, *plan_commands):
-        main.add_command(command)
-
-
-_register_optional()
