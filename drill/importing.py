@@ -16,18 +16,41 @@ from drill.core.scheduling import Scheduler
 from drill.core.taxonomy import BUILTIN_IDS
 from drill.importers import YAML_SUFFIXES, read_files
 from drill.importers.history import replay
-from drill.store import Store
+from drill.session import plan_overrides, utc_now
+from drill.store import STORY_DECK, Store
 
 
 def run(
     store: Store, paths: list[Path], *, dry_run: bool, prune: bool, deck_id: str | None
 ) -> None:
     """Import ``paths`` into ``store`` (or only check them with ``dry_run``); print a report."""
+    now = utc_now()
     known = set(store.competencies()) | BUILTIN_IDS
     unchanged, paths, digests = _unchanged_yaml(store, paths, prune=prune)
     batch = read_files(paths, known=known, deck_id=deck_id, card_ids=store.card_ids)
-    seen: dict[str, str] = {}
+    builtin_ids = {d.id for d in store.decks(now, now) if d.builtin}
+    seen: dict[str, str] = {r.deck_id: "an unchanged file of this import" for r in unchanged}
     for deck, source in zip(batch.decks, batch.sources, strict=True):
+        if deck.id == STORY_DECK:
+            batch.errors.append(
+                DeckError(
+                    source,
+                    [
+                        Problem(
+                            None,
+                            f"deck id '{deck.id}' belongs to your story bank; "
+                            "give your deck its own id",
+                        )
+                    ],
+                )
+            )
+            continue
+        if deck.id in builtin_ids:
+            batch.warnings.append(
+                f"{source}: '{deck.id}' is a built-in deck; drill keeps it in step with the "
+                "built-in version, so edits are replaced on the next start (history is kept). "
+                "Give your copy its own deck id to keep your edits."
+            )
         if deck.id in seen:
             batch.errors.append(
                 DeckError(
@@ -49,7 +72,9 @@ def run(
         click.echo(f"warning: {warning}", err=True)
     total = sum(len(d.cards) for d in batch.decks)
     progress = _progress(total) if total >= 2000 else None
-    scheduler = Scheduler(store.settings().scheduler_settings(fuzz=False))
+    scheduler = Scheduler(
+        store.settings().scheduler_settings(fuzz=False, **plan_overrides(store, now))
+    )
     hashes = {
         deck.id: digests[source]
         for deck, source in zip(batch.decks, batch.sources, strict=True)

@@ -67,16 +67,21 @@ class Summary:
     """How the session went."""
 
     done: int
+    """Answers given (reviews and practice)."""
     recalled: int
+    """Scheduled reviews not rated Again."""
     quality_by_competency: dict[str, float]
     due_tomorrow: int
     weakest: str | None
     weakest_reason: str = ""
 
+    reviewed: int = 0
+    """Scheduled reviews among the answers (practice does not count toward recall)."""
+
     @property
     def recall(self) -> float | None:
-        """Share of answers not rated Again."""
-        return self.recalled / self.done if self.done else None
+        """Share of scheduled reviews not rated Again."""
+        return self.recalled / self.reviewed if self.reviewed else None
 
 
 @dataclass
@@ -263,12 +268,13 @@ class ReviewSession:
         for o in self.outcomes:
             if o.quality is not None:
                 quality.setdefault(o.competency, []).append(o.quality)
-        scheduled = [o for o in self.outcomes]
+        scheduled = [o for o in self.outcomes if o.mode is not Mode.PRACTICE]
         weakest = competency_stats(self.store, now, tz=self.tz)
         remember_ranking(self.store, now, weakest)
         return Summary(
-            done=len(scheduled),
+            done=len(self.outcomes),
             recalled=sum(o.rating > Rating.AGAIN for o in scheduled),
+            reviewed=len(scheduled),
             quality_by_competency={k: sum(v) / len(v) for k, v in quality.items()},
             due_tomorrow=len(self.store.due_cards(now, tomorrow_end)),
             weakest=weakest[0].id if weakest else None,

@@ -155,9 +155,9 @@ class Store:
     def open(cls, path: str | Path) -> Store:
         """Open (creating and migrating as needed) the database at ``path``."""
         path = str(path)
-        if path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
         try:
+            if path != ":memory:":
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             if path != ":memory:":
@@ -171,14 +171,12 @@ class Store:
 
             if store.user_version < migrations.LATEST:
                 migrations.apply(store)
-        except sqlite3.DatabaseError as exc:
+        except (sqlite3.DatabaseError, OSError) as exc:
             raise StoreError(f"{path}: cannot open the database: {exc}") from None
         return store
 
     def close(self) -> None:
-        """Close the connection (checkpointing the WAL and refreshing planner statistics)."""
-        with contextlib.suppress(sqlite3.DatabaseError):  # best effort, e.g. read-only
-            self.conn.execute("PRAGMA optimize")
+        """Close the connection (SQLite checkpoints the WAL)."""
         self.conn.close()
 
     def defer_checkpoints(self) -> None:
@@ -229,7 +227,12 @@ class Store:
                 self.conn.execute("ROLLBACK")
             raise
         else:
-            self.conn.execute("COMMIT")
+            try:
+                self.conn.execute("COMMIT")
+            except sqlite3.Error:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
 
     def _all(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
         cursor = self.conn.execute(sql, params)

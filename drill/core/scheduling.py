@@ -78,7 +78,7 @@ class Scheduler:
         engine = self._long if card_type.long_answer else self._short
         before = _to_fsrs(state, now)
         after, _log = engine.review_card(before, fsrs.Rating(int(rating)), now)
-        due_at = self._adjust_due(card_id, after, now)
+        due_at = self._adjust_due(card_id, after, now, state.last_review_at if state else None)
         reps = (state.reps if state else 0) + 1
         lapsed = rating is Rating.AGAIN and state is not None and state.state is State.REVIEW
         lapses = (state.lapses if state else 0) + int(lapsed)
@@ -115,11 +115,16 @@ class Scheduler:
         elapsed_days = max(0.0, (now - state.last_review_at).total_seconds() / 86400)
         return retrievability(state.stability, elapsed_days, decay=self._decay, factor=self._factor)
 
-    def _adjust_due(self, card_id: str, after: fsrs.Card, now: datetime) -> datetime:
+    def _adjust_due(
+        self, card_id: str, after: fsrs.Card, now: datetime, previous: datetime | None
+    ) -> datetime:
         due: datetime = after.due
         interval = due - now
+        # Seeded by the review before this one, not by the clock, so the interval a rating
+        # button shows at reveal is the interval the card gets when rated moments later.
+        stamp = previous.isoformat() if previous else "new"
         seed = int.from_bytes(
-            hashlib.blake2b(f"{card_id}@{now.isoformat()}".encode(), digest_size=4).digest(), "big"
+            hashlib.blake2b(f"{card_id}@{stamp}".encode(), digest_size=4).digest(), "big"
         )
         if (
             self.settings.fuzz

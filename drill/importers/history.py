@@ -130,7 +130,10 @@ def replay(card: Card, reviews: Sequence[Review], scheduler: Scheduler) -> Memor
 
 def merge(store: Store, reviews: Sequence[Review], *, dry_run: bool = False) -> tuple[int, int]:
     """Merge reviews by ``review_id`` (idempotent) and rebuild touched cards; (added, present)."""
-    scheduler = Scheduler(store.settings().scheduler_settings(fuzz=False))
+    from drill.session import plan_overrides, utc_now
+
+    overrides = plan_overrides(store, utc_now())
+    scheduler = Scheduler(store.settings().scheduler_settings(fuzz=False, **overrides))
     store.import_decks(
         [],
         dry_run=dry_run,

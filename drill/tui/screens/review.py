@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,7 @@ from drill.core.model import CardType, Rating
 from drill.core.queue import Mode
 from drill.core.scheduling import format_interval
 from drill.session import ReviewSession, Step
+from drill.store import StoreError
 from drill.tui.screens.base import DrillScreen
 from drill.tui.text import literal, styled
 from drill.tui.widgets.review import (
@@ -371,7 +373,8 @@ class ReviewScreen(DrillScreen):
         self.duration_ms = self.query_one(AnswerTimer).stop()
         self.chosen = self.step.options[number - 1]
         rating = Rating.GOOD if self.chosen == self.step.card.competency else Rating.AGAIN
-        self.session.answer(rating, duration_ms=self.duration_ms)
+        if not self._saved(lambda: self.session.answer(rating, duration_ms=self.duration_ms)):
+            return
         self.phase = Phase.GRADED
         self.query_one("#options", Static).update(self._options_content(graded=True))
         self._fill_back()
@@ -399,16 +402,30 @@ class ReviewScreen(DrillScreen):
         """Enter: accept the proposed quality, or store none."""
         self._commit(self._proposal())
 
-    def _commit(self, quality: int | None) -> None:
-        assert self.rating is not None
-        self.session.answer(
-            self.rating,
-            quality=quality,
-            duration_ms=self.duration_ms,
-            answer=clean_text(self.query_one(AnswerArea).text),
-            story_id=self.story_id,
+    def _commit(self, quality: int | None) -> bool:
+        rating = self.rating
+        assert rating is not None
+        saved = self._saved(
+            lambda: self.session.answer(
+                rating,
+                quality=quality,
+                duration_ms=self.duration_ms,
+                answer=clean_text(self.query_one(AnswerArea).text),
+                story_id=self.story_id,
+            )
         )
-        self.show_card()
+        if saved:
+            self.show_card()
+        return saved
+
+    def _saved(self, write: Callable[[], object]) -> bool:
+        """Run a write; when the database is busy or failing, say so and stay on this card."""
+        try:
+            write()
+        except StoreError as exc:
+            self.notify(f"Not saved: {exc}", severity="error", markup=False)
+            return False
+        return True
 
     def action_tick(self, index: int) -> None:
         """Tick or untick a checklist item."""
@@ -463,24 +480,39 @@ class ReviewScreen(DrillScreen):
             self.phase = Phase.REVEALED
             self._show_bars()
             return
-        if self.session.undo() is not None:
+        if self._saved(self.session.undo):
             self.notify("Undone: the card is back at its front.", markup=False)
             self.show_card()
 
     def action_suspend(self) -> None:
         """Suspend this card (it will not be shown again until unsuspended)."""
-        self.session.suspend()
+        if not self._saved(self.session.suspend):
+            return
         self.notify("Card suspended.", markup=False)
         self.show_card()
 
     def action_bury(self) -> None:
         """Hide this card until tomorrow."""
-        self.session.bury()
+        if not self._saved(self.session.bury):
+            return
         self.notify("Card buried until tomorrow.", markup=False)
         self.show_card()
 
     def action_end(self) -> None:
-        """End the session; everything rated so far is already saved."""
+        """End the session; everything rated so far is already saved.
+
+        On the Quality row the recall rating has been given, so it is saved (without a
+        quality) rather than dropped.
+        """
+        if self.phase is Phase.QUALITY and self.rating is not None:
+            rating = self.rating
+            answer = clean_text(self.query_one(AnswerArea).text)
+            if not self._saved(
+                lambda: self.session.answer(
+                    rating, duration_ms=self.duration_ms, answer=answer, story_id=self.story_id
+                )
+            ):
+                return
         self.drill.show_summary(self.session)
 
     def action_help(self) -> None:
