@@ -121,7 +121,10 @@ def states(path: Path, card_ids: list[str]) -> list[tuple[Any, ...]]:
 
 def _command_paths(group: click.Group, prefix: tuple[str, ...] = ()) -> Iterator[tuple[str, ...]]:
     yield prefix
-    for name, command in sorted(group.commands.items()):
+    ctx = click.Context(group)
+    for name in sorted(group.list_commands(ctx)):
+        command = group.get_command(ctx, name)
+        assert command is not None, name
         if isinstance(command, click.Group):
             yield from _command_paths(command, (*prefix, name))
         else:
