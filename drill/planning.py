@@ -25,7 +25,7 @@ from drill.core.plan import (
     make_plan,
 )
 from drill.core.scheduling import day_start, local_day
-from drill.metrics import competency_stats
+from drill.metrics import weakest_ids
 from drill.store import DueCard, Store, StoreError, iso, parse_iso
 
 PLAN_KEY = "plan"
@@ -259,7 +259,7 @@ def _compute(
         minutes_per_card=costs,
         review_load=load,
         capped=capped,
-        weakness_rank=[s.id for s in competency_stats(store, now, tz=tz)],
+        weakness_rank=weakest_ids(store, now, tz=tz),
         dimension_of={c.id: c.dimension for c in store.competencies().values()},
         reviewed=reviewed,
         minutes_per_review=per_review,

@@ -43,7 +43,6 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 BUSY_TIMEOUT_MS = 3000
-RETIRED_DECK_SUFFIX = ""
 STORY_DECK = "stories"
 
 
@@ -100,18 +99,6 @@ class NewCard:
     card_id: str
     competency: str
     type: CardType
-
-
-@dataclass(frozen=True)
-class CompetencyCounts:
-    """Per-competency counts from the maintained daily summary."""
-
-    competency: str
-    day: date
-    reviews: int
-    recalled: int
-    quality_sum: int
-    quality_n: int
 
 
 @dataclass(frozen=True)
@@ -864,10 +851,6 @@ class Store:
         """Reviews at or after ``since``, in time order."""
         return [r for r in self._review_rows("WHERE reviewed_at >= ?", (iso(since),))]
 
-    def has_review(self, review_id: str) -> bool:
-        """Whether a review with this id is stored."""
-        return self._one("SELECT 1 FROM reviews WHERE review_id = ?", (review_id,)) is not None
-
     def review_count(self) -> int:
         """How many scheduled reviews are stored."""
         return int(self._one("SELECT count(*) FROM reviews") or 0)
@@ -1009,24 +992,7 @@ class Store:
             for r in rows
         ]
 
-    def practice_new(
-        self, now: datetime, *, limit: int, where: CardFilter = CardFilter()
-    ) -> list[NewCard]:
-        """Never-reviewed active cards to practise without scheduling them."""
-        return self.new_cards(now, per_competency=limit, where=where)
-
     # stats inputs ----------------------------------------------------------------------
-
-    def daily_counts(self, since: date | None = None) -> list[CompetencyCounts]:
-        """Scheduled-review counts per competency and UTC day (from the maintained summary)."""
-        rows = self.conn.execute(
-            "SELECT competency, day, reviews, recalled, quality_sum + practice_quality_sum, "
-            "quality_n + practice_quality_n FROM review_days WHERE day >= ? ORDER BY day",
-            ((since or date(1970, 1, 1)).isoformat(),),
-        )
-        return [
-            CompetencyCounts(r[0], date.fromisoformat(r[1]), r[2], r[3], r[4], r[5]) for r in rows
-        ]
 
     def weekly_counts(
         self, since: date | None = None
@@ -1104,13 +1070,6 @@ class Store:
             "LEFT JOIN card_state s ON s.card_id = c.id WHERE c.retired = 0 GROUP BY 1"
         )
         return {r[0]: (r[1], r[2]) for r in rows}
-
-    def memory_rows(self) -> Iterator[tuple[str, float, str]]:
-        """(competency, stability, last_review) of every reviewed card, for retrievability."""
-        yield from self.conn.execute(
-            "SELECT c.competency, s.stability, s.last_review FROM card_state s "
-            "JOIN cards c ON c.id = s.card_id WHERE s.last_review IS NOT NULL AND c.retired = 0"
-        )
 
     def due_forecast(
         self, start: datetime, days: int, *, rollover_hour: int

@@ -144,7 +144,7 @@ def test_no_public_call_leaves_a_transaction_open(mine: Store, now: datetime) ->
         lambda: mine.new_cards(now, per_competency=5),
         lambda: mine.practice_candidates(now, limit=5),
         lambda: list(mine.reviews()),
-        lambda: mine.daily_counts(),
+        lambda: mine.weekly_counts(),
         lambda: mine.card_counts(),
         lambda: mine.state("mine/one"),
         lambda: mine.merge_reviews(list(mine.reviews()), lambda card, history: None),

@@ -9,7 +9,7 @@ review), so the interval shown on a rating button is the interval the card gets.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 import fsrs
@@ -215,8 +215,3 @@ def format_interval(interval: timedelta) -> str:
     if days < 365:
         return f"{round(days / 30)}mo"
     return f"{days / 365:.1f}y"
-
-
-def with_state(state: MemoryState, **changes: object) -> MemoryState:
-    """A copy of ``state`` with fields changed."""
-    return replace(state, **changes)  # type: ignore[arg-type]

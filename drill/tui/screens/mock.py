@@ -21,7 +21,7 @@ from textual.widgets import Footer, Static
 from drill.core.decks import clean_text
 from drill.core.mock import pick_mock
 from drill.core.model import Card, CardType
-from drill.metrics import competency_stats
+from drill.metrics import weakest_ids
 from drill.tui.screens.base import DrillScreen
 from drill.tui.text import literal, styled
 from drill.tui.widgets.review import (
@@ -84,7 +84,7 @@ class MockScreen(DrillScreen):
     def on_mount(self) -> None:
         app = self.drill
         now = app.clock()
-        weakest = [s.id for s in competency_stats(app.store, now, tz=app.tz)]
+        weakest = weakest_ids(app.store, now, tz=app.tz)
         comps = app.competencies
         cards = pick_mock(
             app.store.cards_of_type(CardType.QUESTION),
