@@ -21,7 +21,8 @@ from drill.tui.screens.home import HomeScreen
 from drill.tui.screens.review import Phase, ReviewScreen
 from drill.tui.screens.stories import StoryPickDialog
 from drill.tui.screens.summary import SummaryScreen
-from drill.tui.widgets.review import AnswerArea, Checklist, QualityRow, RatingBar
+from drill.tui.widgets.card import CardView
+from drill.tui.widgets.review import AnswerArea, KeyRow
 
 from .conftest import (
     COMPETENCY_OF,
@@ -31,6 +32,7 @@ from .conftest import (
     clock,
     durable_reviews,
     review_rows,
+    screen_lines,
     settle,
 )
 
@@ -55,6 +57,21 @@ def current_id(app: DrillApp) -> str:
 def text_of(app: DrillApp, selector: str) -> str:
     """The plain text a Static on the current screen shows."""
     return str(app.screen.query_one(selector, Static).visual).strip()
+
+
+def card_text(app: DrillApp, selector: str) -> str:
+    """The plain text of the card's front or back, as drawn."""
+    return app.screen.query_one(selector, CardView).text
+
+
+def bar_text(app: DrillApp) -> str:
+    """What the key row under the card shows: ratings, or the quality row."""
+    return app.screen.query_one("#bars", KeyRow).text
+
+
+def marked_keys(app: DrillApp) -> list[str]:
+    """The keys the key row proposes (the quality row's proposal)."""
+    return [box.label[0] for box in app.screen.query_one("#bars", KeyRow).boxes if box.marked]
 
 
 def right_option(app: DrillApp) -> int:
@@ -139,8 +156,7 @@ async def test_space_and_enter_reveal_the_back(
         await pilot.press(key)
         assert screen.phase is Phase.REVEALED
         assert screen.query_one("#back").display
-        good = str(screen.query_one("#rate-3", Static).visual)
-        assert good.startswith("3 Good · ")
+        assert "3 Good · " in bar_text(app)
         assert deck_store.review_count() == 0
 
 
@@ -149,8 +165,7 @@ async def test_the_rating_bar_shows_each_rating_with_its_next_interval(deck_stor
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("space")
         screen = review_screen(app)
-        assert screen.query_one(RatingBar).display
-        labels = [str(screen.query_one(f"#rate-{n}", Static).visual) for n in range(1, 5)]
+        labels = [box.label for box in screen.query_one("#bars", KeyRow).boxes]
         assert [label.split(" · ")[0] for label in labels] == [
             "1 Again",
             "2 Hard",
@@ -158,6 +173,8 @@ async def test_the_rating_bar_shows_each_rating_with_its_next_interval(deck_stor
             "4 Easy",
         ]
         assert all(len(label.split(" · ")) == 2 for label in labels)
+        drawn = "\n".join(screen_lines(app)[-4:])
+        assert all(label in drawn for label in labels)
 
 
 @pytest.mark.parametrize("card_type", LONG_TYPES)
@@ -170,10 +187,8 @@ async def test_a_long_answer_rating_asks_for_quality_before_committing(
         await pilot.press("space", "2")
         screen = review_screen(app)
         assert screen.phase is Phase.QUALITY
-        row = screen.query_one(QualityRow)
-        assert row.display
-        assert not screen.query_one(RatingBar).display
-        assert "Quality" in str(row.query_one("#q-label", Static).visual)
+        assert bar_text(app).startswith("Quality")
+        assert "Good" not in bar_text(app)
         assert deck_store.review_count() == 0
         await pilot.press("4")
         [review] = review_rows(deck_store)
@@ -190,14 +205,14 @@ async def test_enter_accepts_the_quality_proposed_by_ticked_rubric_items(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("space")
         screen = review_screen(app)
-        checklist = screen.query_one(Checklist)
+        checklist = screen.ticks
         total = len(checklist.items)
         assert total == 4
         await pilot.press(*letters)
         assert checklist.ticked == frozenset("abcd".index(x) for x in letters)
         await pilot.press("3")
         proposal = 1 + round(4 * len(letters) / total)
-        assert screen.query_one(f"#q-{proposal}", Static).has_class("-proposed")
+        assert marked_keys(app) == [str(proposal)]
         assert f"enter accepts {proposal}" in text_of(app, "#hint")
         await pilot.press("enter")
         [review] = review_rows(deck_store)
@@ -208,10 +223,8 @@ async def test_enter_stores_no_quality_when_nothing_is_ticked(deck_store: Store)
     app = app_for(deck_store, CardType.REFRAME)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("space", "a", "a", "3")
-        screen = review_screen(app)
-        assert not any(
-            screen.query_one(f"#q-{n}", Static).has_class("-proposed") for n in range(1, 6)
-        )
+        assert bar_text(app).startswith("Quality")
+        assert marked_keys(app) == []
         await pilot.press("enter")
         [review] = review_rows(deck_store)
         assert (review["rating"], review["quality"]) == (3, None)
@@ -221,13 +234,17 @@ async def test_question_signals_tick_like_a_rubric(deck_store: Store) -> None:
     app = app_for(deck_store, CardType.QUESTION)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("space")
-        checklist = review_screen(app).query_one(Checklist)
+        checklist = review_screen(app).ticks
         assert checklist.items == (
             "Named the signal that was missed",
             "Changed the interview loop",
             "Owned the decision",
         )
-        await pilot.press("c", "4", "enter")
+        assert "[ ] c" in card_text(app, "#back")
+        await pilot.press("c")
+        assert "[x] c" in card_text(app, "#back")
+        assert "[x] a" not in card_text(app, "#back")
+        await pilot.press("4", "enter")
         [review] = review_rows(deck_store)
         assert (review["rating"], review["quality"]) == (4, 1 + round(4 * 1 / 3))
 
@@ -237,7 +254,7 @@ async def test_b_after_reveal_ticks_item_b_instead_of_burying(deck_store: Store)
     async with app.run_test(size=SIZE) as pilot:
         first = current_id(app)
         await pilot.press("space", "b")
-        assert review_screen(app).query_one(Checklist).ticked == {1}
+        assert review_screen(app).ticks.ticked == {1}
         assert current_id(app) == first
         row = deck_store.conn.execute(
             "SELECT buried_until FROM cards WHERE id = ?", (first,)
@@ -254,7 +271,7 @@ async def test_a_basic_card_commits_at_the_rating(deck_store: Store) -> None:
         assert (review["card_id"], review["rating"], review["quality"]) == (first, 2, None)
         screen = review_screen(app)
         assert screen.phase is Phase.FRONT
-        assert not screen.query_one(QualityRow).display
+        assert not bar_text(app).startswith("Quality")
         assert current_id(app) != first
 
 
@@ -298,8 +315,9 @@ async def test_w_focuses_the_text_area_where_keys_type_text(
     app = app_for(deck_store, card_type)
     async with app.run_test(size=SIZE) as pilot:
         screen = review_screen(app)
-        area = screen.query_one(AnswerArea)
+        assert not screen.query(AnswerArea)
         await pilot.press("w")
+        area = screen.query_one(AnswerArea)
         assert app.focused is area
         await pilot.press("1", "space", "q", "u", "s", "b", "3")
         assert area.text == "1 qusb3"
@@ -315,8 +333,8 @@ async def test_escape_leaves_the_text_area_keeping_the_text(deck_store: Store) -
     app = app_for(deck_store, CardType.QUESTION)
     async with app.run_test(size=SIZE) as pilot:
         screen = review_screen(app)
-        area = screen.query_one(AnswerArea)
         await pilot.press("w", "w", "e")
+        area = screen.query_one(AnswerArea)
         await pilot.press("escape")
         assert app.focused is None
         assert area.text == "we"
@@ -334,7 +352,7 @@ async def test_ctrl_r_reveals_from_inside_the_text_area(deck_store: Store) -> No
         await pilot.press("w", *"we aligned the team", "ctrl+r")
         assert screen.phase is Phase.REVEALED
         assert not isinstance(app.focused, TextArea)
-        assert "we aligned the team" in text_of(app, "#yours")
+        assert "we aligned the team" in card_text(app, "#back")
         await pilot.press("3", "2")
         [review] = review_rows(deck_store)
         assert (review["rating"], review["quality"], review["answer"]) == (
@@ -352,7 +370,7 @@ async def test_the_previous_typed_answer_is_shown_when_the_card_returns(deck_sto
     app = app_for(deck_store, CardType.QUESTION)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("space")
-        assert "Last time I said this." in text_of(app, "#back-text")
+        assert "Last time I said this." in card_text(app, "#back")
 
 
 async def test_u_on_the_quality_row_goes_back_to_the_rating(deck_store: Store) -> None:
@@ -362,8 +380,8 @@ async def test_u_on_the_quality_row_goes_back_to_the_rating(deck_store: Store) -
         await pilot.press("space", "1", "u")
         screen = review_screen(app)
         assert screen.phase is Phase.REVEALED
-        assert screen.query_one(RatingBar).display
-        assert not screen.query_one(QualityRow).display
+        assert "3 Good · " in bar_text(app)
+        assert not bar_text(app).startswith("Quality")
         assert deck_store.review_count() == 0
         await pilot.press("4", "2")
         [review] = review_rows(deck_store)
@@ -611,9 +629,9 @@ async def test_a_story_card_is_told_then_rated_for_recall_and_quality(deck_store
         step = review_screen(app).step
         assert step is not None and step.card.type is CardType.STORY
         assert "story" in text_of(app, "#progress")
-        assert STORY.title in text_of(app, "#prompt")
+        assert STORY.title in card_text(app, "#front")
         await pilot.press("space")
-        assert "We staged the move with the finance team." in text_of(app, "#back-text")
+        assert "We staged the move with the finance team." in card_text(app, "#back")
         await pilot.press("2", "5")
         [review] = review_rows(deck_store)
         assert (review["card_id"], review["rating"], review["quality"]) == (step.card.id, 2, 5)
@@ -628,7 +646,7 @@ async def test_t_records_the_story_the_user_would_tell(deck_store: Store) -> Non
         assert isinstance(app.screen, StoryPickDialog)
         await pilot.press("enter")
         assert app.screen is screen
-        assert STORY.title in text_of(app, "#story-choice")
+        assert STORY.title in card_text(app, "#front")
         await pilot.press("space", "3", "enter")
         [review] = review_rows(deck_store)
         assert review["story_id"] == STORY.id

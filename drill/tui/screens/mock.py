@@ -25,12 +25,14 @@ from drill.metrics import weakest_ids
 from drill.tui.screens.base import DrillScreen
 from drill.tui.text import literal, styled
 from drill.tui.widgets.review import (
+    QUALITY_LEAD,
     AnswerArea,
     AnswerTimer,
     Checklist,
-    QualityRow,
+    KeyRow,
     key_bindings,
     number_keys,
+    quality_boxes,
 )
 
 if TYPE_CHECKING:
@@ -78,7 +80,7 @@ class MockScreen(DrillScreen):
             yield Static(id="mock-review")
             yield Checklist(id="checklist")
         yield Static(id="hint")
-        yield QualityRow(id="quality-row")
+        yield KeyRow(id="quality-row")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -133,7 +135,7 @@ class MockScreen(DrillScreen):
         area.display = True
         self.query_one("#mock-review", Static).display = False
         self.query_one(Checklist).load("", ())
-        self.query_one(QualityRow).display = False
+        self.query_one("#quality-row").display = False
         self.query_one("#hint", Static).update(
             Content(
                 "Answer aloud or press w to type · space: next question (no reveal, as "
@@ -206,9 +208,9 @@ class MockScreen(DrillScreen):
             content = Content.assemble(content, "\n\n", insight_content(answer.text, card.expects))
         review.update(content)
         self.query_one(Checklist).load("Signals of a strong answer", card.checklist)
-        row = self.query_one(QualityRow)
+        row = self.query_one("#quality-row", KeyRow)
         row.display = True
-        row.proposal = None
+        row.show(quality_boxes(None), lead=QUALITY_LEAD)
         self.query_one("#hint", Static).update(
             Content(
                 "Tick what your answer showed (a, b, …), then rate its quality 1–5 (enter accepts)"
@@ -219,7 +221,9 @@ class MockScreen(DrillScreen):
         """Tick a signal your answer showed."""
         checklist = self.query_one(Checklist)
         checklist.toggle(index)
-        self.query_one(QualityRow).proposal = checklist.proposal
+        self.query_one("#quality-row", KeyRow).show(
+            quality_boxes(checklist.proposal), lead=QUALITY_LEAD
+        )
 
     def action_accept(self) -> None:
         """Accept the proposed quality (or none)."""
@@ -248,7 +252,7 @@ class MockScreen(DrillScreen):
 
     def _finish(self) -> None:
         self.stage = "done"
-        self.query_one(QualityRow).display = False
+        self.query_one("#quality-row").display = False
         self.query_one(Checklist).load("", ())
         self.query_one("#prompt", Static).update(Content("Mock loop done"))
         self.query_one("#progress", Static).update(Content("Mock loop · done"))

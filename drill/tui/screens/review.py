@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Static
@@ -22,14 +22,17 @@ from drill.session import ReviewSession, Step
 from drill.store import StoreError
 from drill.tui.screens.base import DrillScreen
 from drill.tui.text import literal, styled
+from drill.tui.widgets.card import Box, CardView, Pair, Part, Text
 from drill.tui.widgets.review import (
+    QUALITY_LEAD,
     AnswerArea,
     AnswerTimer,
-    Checklist,
-    QualityRow,
-    RatingBar,
+    KeyRow,
+    Ticks,
     key_bindings,
     number_keys,
+    quality_boxes,
+    rating_boxes,
 )
 
 if TYPE_CHECKING:
@@ -66,7 +69,7 @@ class ReviewScreen(DrillScreen):
         *key_bindings(number_keys(4), "choose", "Choose", scope="review", display="1-4"),
         *key_bindings(number_keys(4), "rate", "Rate", scope="review", display="1-4"),
         *key_bindings(number_keys(5), "quality", "Quality", scope="review", display="1-5"),
-        *key_bindings(Checklist.LETTERS, "tick", "Tick", scope="review", display="a-…"),
+        *key_bindings(Ticks.LETTERS, "tick", "Tick", scope="review", display="a-…"),
         Binding("w", "write", "Write", id="review.write"),
         Binding("t", "pick_story", "Story", id="review.story"),
         Binding("u", "undo", "Undo", id="review.undo"),
@@ -83,7 +86,7 @@ class ReviewScreen(DrillScreen):
     AUTO_FOCUS = None
     """No widget takes focus when a card appears, so every review key works at once."""
 
-    phase: reactive[Phase] = reactive(Phase.FRONT, bindings=True)
+    phase: reactive[Phase] = reactive(Phase.FRONT, bindings=True, repaint=False)
 
     def __init__(self, session: ReviewSession, *, title: str = "Review") -> None:
         super().__init__()
@@ -94,29 +97,22 @@ class ReviewScreen(DrillScreen):
         self.chosen: str | None = None
         self.story_id = ""
         self.duration_ms = 0
+        self.ticks = Ticks()
+        self.back_parts: list[Part] = []
+        self.ticks_at = -1
+        """Where the checklist is in `back_parts` (-1: not shown)."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="review-top"):
             yield Static(id="progress")
             yield AnswerTimer(id="timer")
         with VerticalScroll(id="card"):
-            yield Static(id="prompt")
-            yield Static(id="ic-answer")
-            yield Static(id="options")
-            yield Static(id="story-choice")
-            yield AnswerArea(id="answer", soft_wrap=True, show_line_numbers=False)
-            with Vertical(id="back"):
-                with Horizontal(id="compare"):
-                    yield Static(id="yours")
-                    yield Static(id="exemplar")
-                yield Static(id="evaluates")
-                yield Checklist(id="checklist")
-                yield Static(id="insight")
-                yield Static(id="back-text")
+            yield CardView(id="front")
+            # The text area is mounted on the first w: most cards are answered aloud.
+            yield Static(id="answer-box")
+            yield CardView(id="back")
         yield Static(id="hint")
-        with Vertical(id="bars"):
-            yield RatingBar(id="rating-bar")
-            yield QualityRow(id="quality-row")
+        yield KeyRow(id="bars")
 
     def on_mount(self) -> None:
         self.show_card()
@@ -135,8 +131,7 @@ class ReviewScreen(DrillScreen):
         self.chosen = None
         self.story_id = ""
         self.phase = Phase.FRONT
-        comps = self.drill.competencies
-        comp_name = comps[card.competency].name if card.competency in comps else card.competency
+        comp_name = self._competency_name(card.competency)
         mode = {Mode.NEW: " · new", Mode.PRACTICE: " · practice", Mode.DUE: ""}[step.item.mode]
         self.query_one("#progress", Static).update(
             Content.assemble(
@@ -144,38 +139,55 @@ class ReviewScreen(DrillScreen):
                 "  ·  ",
                 styled(comp_name, "$accent"),
                 f"  ·  {TYPE_LABELS[card.type]}{mode}",
-            )
+            ),
+            layout=False,
         )
         timed = card.type.long_answer
         settings = self.drill.store.settings()
         self.query_one(AnswerTimer).restart(settings.answer_timer_s, show_limit=timed)
-        prompt = card.prompt
-        if card.type is CardType.STORY:
-            prompt = f"Tell “{card.prompt}” as an answer about {comp_name}, in two minutes."
-        self.query_one("#prompt", Static).update(literal(prompt))
-        ic = self.query_one("#ic-answer", Static)
-        ic.display = card.type is CardType.REFRAME
-        if card.type is CardType.REFRAME:
-            ic.update(
-                Content.assemble(
-                    ("IC answer to rewrite\n", "bold $warning"), styled(card.ic_answer, "")
-                )
-            )
-        options = self.query_one("#options", Static)
-        options.display = card.type is CardType.RECOGNIZE
-        if card.type is CardType.RECOGNIZE:
-            options.update(self._options_content())
-        self.query_one("#story-choice", Static).display = False
-        area = self.query_one(AnswerArea)
-        area.text = ""
-        area.display = card.type in (CardType.REFRAME, CardType.QUESTION, CardType.STORY)
-        area.border_title = (
+        self._show_front()
+        area = self._area()
+        if area is not None:
+            area.text = ""
+        box = area or self.query_one("#answer-box", Static)
+        box.display = card.type in (CardType.REFRAME, CardType.QUESTION, CardType.STORY)
+        box.border_title = (
             "Your rewrite (w to write)" if card.type is CardType.REFRAME else "Notes (w to write)"
         )
         self.set_focus(None)
-        self.query_one("#back").display = False
+        self.ticks = Ticks()
+        self.back_parts = []
+        self.query_one("#back", CardView).show(())
         self.query_one("#card", VerticalScroll).scroll_home(animate=False)
         self._show_bars()
+
+    def _show_front(self) -> None:
+        """The prompt, the IC answer to rewrite, the options, the story picked."""
+        assert self.step is not None
+        card = self.step.card
+        prompt = card.prompt
+        if card.type is CardType.STORY:
+            name = self._competency_name(card.competency)
+            prompt = f"Tell “{card.prompt}” as an answer about {name}, in two minutes."
+        parts: list[Part] = [Text(literal(prompt).stylize("bold"))]
+        if card.type is CardType.REFRAME:
+            title = Content.styled("IC answer to rewrite", "bold $warning")
+            parts.append(Box(literal(card.ic_answer), title))
+        if card.type is CardType.RECOGNIZE:
+            parts.append(Box(self._options_content(graded=self.phase is Phase.GRADED)))
+        if self.story_id:
+            story = next(
+                (s.title for s in self.drill.store.stories() if s.id == self.story_id),
+                self.story_id,
+            )
+            parts.append(
+                Box(Content.assemble(("Story you would tell: ", "bold"), styled(story, "$accent")))
+            )
+        self.query_one("#front", CardView).show(parts)
+
+    def _competency_name(self, competency: str) -> str:
+        comps = self.drill.competencies
+        return comps[competency].name if competency in comps else competency
 
     def _options_content(self, *, graded: bool = False) -> Content:
         assert self.step is not None
@@ -194,45 +206,37 @@ class ReviewScreen(DrillScreen):
         return Content.assemble(*parts).rstrip()
 
     def _show_bars(self) -> None:
-        rating_bar = self.query_one(RatingBar)
-        quality_row = self.query_one(QualityRow)
-        quality_row.display = self.phase is Phase.QUALITY
-        rating_bar.display = self.phase is not Phase.QUALITY
-        hint = self.query_one("#hint", Static)
         step = self.step
         if step is None:
             return
+        bars = self.query_one("#bars", KeyRow)
         if self.phase is Phase.REVEALED:
-            rating_bar.show({r: format_interval(i) for r, i in step.intervals.items()})
-            ticks = " · a, b… tick" if self.query_one(Checklist).items else ""
-            hint.update(
-                Content(f"Rate your recall: 1 Again · 2 Hard · 3 Good · 4 Easy{ticks} · ? keys")
-            )
+            bars.show(rating_boxes({r: format_interval(i) for r, i in step.intervals.items()}))
+            ticks = " · a, b… tick" if self.ticks.items else ""
+            hint = f"Rate your recall: 1 Again · 2 Hard · 3 Good · 4 Easy{ticks} · ? keys"
         elif self.phase is Phase.QUALITY:
-            quality_row.proposal = self._proposal()
-            proposal = quality_row.proposal
+            proposal = self._proposal()
+            bars.show(quality_boxes(proposal), lead=QUALITY_LEAD)
             tail = f"enter accepts {proposal}" if proposal else "enter skips"
-            hint.update(Content(f"How good was your answer? 1–5 · {tail} · u goes back"))
+            hint = f"How good was your answer? 1–5 · {tail} · u goes back"
         elif self.phase is Phase.GRADED:
-            rating_bar.show({r: format_interval(i) for r, i in step.intervals.items()})
+            bars.show(rating_boxes({r: format_interval(i) for r, i in step.intervals.items()}))
             verdict = "Right" if self.chosen == step.card.competency else "Not quite"
-            hint.update(Content(f"{verdict} — graded automatically. space: next card · u: undo"))
+            hint = f"{verdict} — graded automatically. space: next card · u: undo"
         else:
-            rating_bar.show(None)
+            bars.show(rating_boxes(None))
             if step.card.type is CardType.RECOGNIZE:
-                hint.update(Content("Press 1–4 to choose · s suspend · b bury · q end · ? keys"))
+                hint = "Press 1–4 to choose · s suspend · b bury · q end · ? keys"
             elif step.card.type.long_answer:
                 extra = " · t pick a story" if step.card.type is CardType.QUESTION else ""
-                hint.update(
-                    Content(
-                        f"Answer aloud or press w to type · space reveals{extra} · q end · ? keys"
-                    )
-                )
+                hint = f"Answer aloud or press w to type · space reveals{extra} · q end · ? keys"
             else:
-                hint.update(Content("Recall the answer · space reveals · q end · ? keys"))
+                hint = "Recall the answer · space reveals · q end · ? keys"
+        # One line, fixed height: no layout pass needed.
+        self.query_one("#hint", Static).update(Content(hint), layout=False)
 
     def _proposal(self) -> int | None:
-        return self.query_one(Checklist).proposal
+        return self.ticks.proposal
 
     # gating ---------------------------------------------------------------------------
 
@@ -256,7 +260,7 @@ class ReviewScreen(DrillScreen):
                 return phase is Phase.GRADED
             case "tick":
                 index = int(parameters[0]) if parameters else -1  # type: ignore[call-overload]
-                return phase is Phase.REVEALED and index < len(self.query_one(Checklist).items)
+                return phase is Phase.REVEALED and index < len(self.ticks.items)
             case "write":
                 return phase is Phase.FRONT and card_type in (
                     CardType.QUESTION,
@@ -284,32 +288,34 @@ class ReviewScreen(DrillScreen):
     def _fill_back(self) -> None:
         assert self.step is not None
         card = self.step.card
-        back = self.query_one("#back")
-        back.display = True
-        area = self.query_one(AnswerArea)
-        typed = area.text.strip()
-        area.display = False
+        typed = self._typed().strip()
+        self.query_one("#answer-box").display = False
+        if (area := self._area()) is not None:
+            area.display = False
         previous = self.step.previous_answer
-        compare = self.query_one("#compare")
-        yours = self.query_one("#yours", Static)
-        exemplar = self.query_one("#exemplar", Static)
-        compare.display = card.type is CardType.REFRAME or bool(typed)
-        yours.update(
-            Content.assemble(("Your answer\n", "bold"), styled(typed or "(nothing typed)", ""))
-        )
-        if card.type is CardType.REFRAME:
-            exemplar.update(
-                Content.assemble(("Exemplar\n", "bold $success"), styled(card.answer, ""))
-            )
-        elif previous:
-            exemplar.update(Content.assemble(("Last time\n", "bold"), styled(previous, "")))
-        else:
-            exemplar.update("")
-        exemplar.display = card.type is CardType.REFRAME or bool(previous and typed)
-        self._section("#evaluates", ("What the interviewer is evaluating", card.evaluates))
+        parts: list[Part] = []
+        if card.type is CardType.REFRAME or typed:
+            yours = Box(literal(typed or "(nothing typed)"), Content.styled("Your answer", "bold"))
+            if card.type is CardType.REFRAME:
+                exemplar = Box(literal(card.answer), Content.styled("Exemplar", "bold $success"))
+                parts.append(Pair(yours, exemplar))
+            elif previous:
+                parts.append(
+                    Pair(yours, Box(literal(previous), Content.styled("Last time", "bold")))
+                )
+            else:
+                parts.append(yours)
+        if card.evaluates:
+            parts.append(_sections(("What the interviewer is evaluating", card.evaluates)))
         title = "Rubric" if card.rubric else "Signals of a strong answer"
-        ticked = self._preticked(typed)
-        self.query_one(Checklist).load(title, card.checklist, ticked)
+        self.ticks = Ticks(title, card.checklist, self._preticked(typed))
+        self.ticks_at = len(parts) if self.ticks.items else -1
+        if self.ticks.items:
+            parts.append(Text(self.ticks.content()))
+        if typed:
+            from drill.tui.insight import insight_content
+
+            parts.append(Box(insight_content(typed, card.expects), border="$accent 50%"))
         answer_title = {
             CardType.QUESTION: "What a strong answer covers",
             CardType.BASIC: "Answer",
@@ -320,26 +326,16 @@ class ReviewScreen(DrillScreen):
         show_previous = bool(previous) and not (
             previous and typed and card.type is not CardType.REFRAME
         )
-        # One widget for the rest of the back: fewer widgets to lay out on every reveal.
-        self._section(
-            "#back-text",
+        rest = _sections(
             ("Pitfalls", _bullets(card.pitfalls)),
             ("Follow-ups", _bullets(card.follow_ups)),
             (answer_title, "" if card.type is CardType.REFRAME else card.answer),
             ("Your previous answer", previous if show_previous else ""),
         )
-        self._insight(typed)
-
-    def _section(self, selector: str, *sections: tuple[str, str]) -> None:
-        """Fill a Static with titled sections; hidden when all are empty."""
-        widget = self.query_one(selector, Static)
-        parts: list[str | tuple[str, str]] = []
-        for title, body in sections:
-            if body:
-                parts += ["\n\n" if parts else "", (title + "\n", "bold"), styled(body, "")]
-        widget.display = bool(parts)
-        if parts:
-            widget.update(Content.assemble(*parts))
+        if rest.body:
+            parts.append(rest)
+        self.back_parts = parts
+        self.query_one("#back", CardView).show(parts)
 
     def _preticked(self, typed: str) -> frozenset[int]:
         """Checklist items the analysis of the typed answer already shows."""
@@ -355,16 +351,6 @@ class ReviewScreen(DrillScreen):
             if (signal := rubric_signal(item)) is not None and found.get(signal)
         )
 
-    def _insight(self, typed: str) -> None:
-        widget = self.query_one("#insight", Static)
-        assert self.step is not None
-        widget.display = bool(typed)
-        if not typed:
-            return
-        from drill.tui.insight import insight_content
-
-        widget.update(insight_content(typed, self.step.card.expects))
-
     def action_choose(self, number: int) -> None:
         """Recognize: pick option ``number``; graded and committed at once."""
         assert self.step is not None
@@ -376,7 +362,7 @@ class ReviewScreen(DrillScreen):
         if not self._saved(lambda: self.session.answer(rating, duration_ms=self.duration_ms)):
             return
         self.phase = Phase.GRADED
-        self.query_one("#options", Static).update(self._options_content(graded=True))
+        self._show_front()
         self._fill_back()
         self._show_bars()
 
@@ -410,7 +396,7 @@ class ReviewScreen(DrillScreen):
                 rating,
                 quality=quality,
                 duration_ms=self.duration_ms,
-                answer=clean_text(self.query_one(AnswerArea).text),
+                answer=clean_text(self._typed()),
                 story_id=self.story_id,
             )
         )
@@ -428,14 +414,33 @@ class ReviewScreen(DrillScreen):
         return True
 
     def action_tick(self, index: int) -> None:
-        """Tick or untick a checklist item."""
-        self.query_one(Checklist).toggle(index)
+        """Tick or untick a checklist item (the back keeps its lines: no layout)."""
+        if not self.ticks.toggle(index):
+            return
+        self.back_parts[self.ticks_at] = Text(self.ticks.content())
+        self.query_one("#back", CardView).restyle(self.back_parts)
 
     def action_write(self) -> None:
-        """Focus the notes / rewrite area."""
-        area = self.query_one(AnswerArea)
+        """Focus the notes / rewrite area (mounted here the first time)."""
+        area = self._area()
+        box = self.query_one("#answer-box", Static)
+        if area is None:
+            area = AnswerArea(id="answer", soft_wrap=True, show_line_numbers=False)
+            area.border_title = box.border_title
+            self.query_one("#card").mount(area, after=box)
+        box.display = False
         area.display = True
         area.focus()
+
+    def _area(self) -> AnswerArea | None:
+        """The text area, once the user has asked to type."""
+        found = self.query(AnswerArea)
+        return found.first() if found else None
+
+    def _typed(self) -> str:
+        """What the user typed for this card ("" when they answered aloud)."""
+        area = self._area()
+        return area.text if area is not None else ""
 
     @on(AnswerArea.Left)
     def _left_area(self) -> None:
@@ -463,12 +468,7 @@ class ReviewScreen(DrillScreen):
             if story_id is None:
                 return
             self.story_id = story_id
-            title = next((s.title for s in stories if s.id == story_id), story_id)
-            widget = self.query_one("#story-choice", Static)
-            widget.display = True
-            widget.update(
-                Content.assemble(("Story you would tell: ", "bold"), styled(title, "$accent"))
-            )
+            self._show_front()
 
         assert self.step is not None
         self.app.push_screen(StoryPickDialog(stories, self.step.card.competency), chosen)
@@ -506,7 +506,7 @@ class ReviewScreen(DrillScreen):
         """
         if self.phase is Phase.QUALITY and self.rating is not None:
             rating = self.rating
-            answer = clean_text(self.query_one(AnswerArea).text)
+            answer = clean_text(self._typed())
             if not self._saved(
                 lambda: self.session.answer(
                     rating, duration_ms=self.duration_ms, answer=answer, story_id=self.story_id
@@ -525,6 +525,15 @@ class ReviewScreen(DrillScreen):
         """Scroll the card (nothing has focus, so the screen scrolls it)."""
         card = self.query_one("#card", VerticalScroll)
         card.scroll_to(y=card.scroll_y + lines, animate=False)
+
+
+def _sections(*sections: tuple[str, str]) -> Text:
+    """Titled sections as one paragraph; empty sections are left out."""
+    parts: list[str | tuple[str, str]] = []
+    for title, body in sections:
+        if body:
+            parts += ["\n\n" if parts else "", (title + "\n", "bold"), styled(body, "")]
+    return Text(Content.assemble(*parts))
 
 
 def _bullets(items: tuple[str, ...]) -> str:

@@ -1,16 +1,15 @@
-"""Widgets of the review screen: rating bar, quality row, checklist, timer, answer area."""
+"""Widgets of the review screen: key rows (ratings, quality), checklist, timer, answer area."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from time import monotonic
+from typing import NamedTuple
 
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
-from textual.reactive import reactive
+from textual.widget import Widget
 from textual.widgets import Static, TextArea
 
 from drill.core.model import Rating
@@ -50,81 +49,110 @@ def number_keys(count: int) -> list[str]:
     return [str(n) for n in range(1, count + 1)]
 
 
-class RatingBar(Horizontal):
-    """Four recall ratings, each with the interval it would give (``Good · 4d``)."""
+class Key(NamedTuple):
+    """One key in a `KeyRow`: its label and the styles of its border and label."""
 
-    DEFAULT_CSS = """
-    RatingBar { height: 3; }
-    RatingBar > Static {
-        width: 1fr; height: 3; content-align: center middle; border: round $panel;
-    }
-    RatingBar > Static.r1 { border: round $error 60%; }
-    RatingBar > Static.r3 { border: round $success 60%; }
-    RatingBar.-dim > Static { color: $text-muted; border: round $panel-lighten-1; }
+    label: str
+    border: str = "$panel"
+    style: str = ""
+    marked: bool = False
+    """The key the app proposes (drawn with `border` and `style` that say so)."""
+
+
+class KeyRow(Widget):
+    """A row of bordered keys drawn by one widget.
+
+    One widget rather than a row of bordered Statics: changing the keys is one render of
+    three lines, with no layout pass and no restyling of a dozen children.
     """
 
-    def compose(self) -> ComposeResult:
-        for rating in Rating:
-            yield Static(id=f"rate-{int(rating)}", classes=f"r{int(rating)}")
-
-    def show(self, intervals: dict[Rating, str] | None) -> None:
-        """Show the ratings with intervals, or dim them (before reveal) when None."""
-        self.set_class(intervals is None, "-dim")
-        for rating in Rating:
-            label = f"{int(rating)} {RATING_NAMES[rating]}"
-            if intervals is not None:
-                label += f" · {intervals[rating]}"
-            self.query_one(f"#rate-{int(rating)}", Static).update(Content(label))
-
-
-class QualityRow(Horizontal):
-    """The self-rated answer quality 1–5, with the proposed value highlighted."""
-
     DEFAULT_CSS = """
-    QualityRow { height: 3; }
-    QualityRow > #q-label { width: 12; height: 3; content-align: left middle; text-style: bold; }
-    QualityRow > Static.q {
-        width: 1fr; height: 3; content-align: center middle; border: round $panel;
-    }
-    QualityRow > Static.-proposed { border: round $accent; text-style: bold; }
+    KeyRow { height: 3; }
     """
-
-    proposal: reactive[int | None] = reactive(None)
-
-    def compose(self) -> ComposeResult:
-        yield Static(Content("Quality"), id="q-label")
-        for value in range(1, 6):
-            yield Static(Content(f"{value} {QUALITY_HINTS[value]}"), classes="q", id=f"q-{value}")
-
-    def watch_proposal(self, proposal: int | None) -> None:
-        for value in range(1, 6):
-            self.query_one(f"#q-{value}", Static).set_class(value == proposal, "-proposed")
-
-
-class Checklist(Static):
-    """Items the user ticks with letter keys (a rubric, or a question's signals)."""
-
-    DEFAULT_CSS = """
-    Checklist { height: auto; }
-    """
-    LETTERS = "abcdefghijklmnop"
-    """Letters for items, in order (PRODUCT §4); ``b`` ticks item b while a checklist shows."""
-
-    ticked: reactive[frozenset[int]] = reactive(frozenset())
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.items: tuple[str, ...] = ()
-        self.title = ""
+        self.boxes: tuple[Key, ...] = ()
+        self.lead = ""
 
-    def load(
-        self, title: str, items: tuple[str, ...], ticked: frozenset[int] = frozenset()
+    def show(self, boxes: Sequence[Key], *, lead: str = "") -> None:
+        """Draw ``boxes`` after an optional bold ``lead`` label."""
+        self.boxes = tuple(boxes)
+        self.lead = lead
+        self.refresh()
+
+    @property
+    def text(self) -> str:
+        """The lead and the labels, as a user reads them (for tests and screen readers)."""
+        return "  ".join([self.lead, *(box.label for box in self.boxes)]).strip()
+
+    def render(self) -> Content:
+        lead_width = LEAD_WIDTH if self.lead else 0
+        count = len(self.boxes)
+        room = self.size.width - lead_width
+        if not count or room < 2 * count:
+            return Content(self.text)
+        widths = [room // count + (1 if i < room % count else 0) for i in range(count)]
+        lines: list[list[str | tuple[str, str]]] = [[], [], []]
+        if lead_width:
+            lines[0].append(" " * lead_width)
+            lines[1].append((self.lead.ljust(lead_width)[:lead_width], "bold"))
+            lines[2].append(" " * lead_width)
+        for box, width in zip(self.boxes, widths, strict=True):
+            inner = width - 2
+            label = box.label[:inner].center(inner)
+            lines[0].append(("╭" + "─" * inner + "╮", box.border))
+            lines[1] += [("│", box.border), (label, box.style), ("│", box.border)]
+            lines[2].append(("╰" + "─" * inner + "╯", box.border))
+        parts: list[str | tuple[str, str]] = []
+        for n, line in enumerate(lines):
+            parts += [*line, "\n"] if n < 2 else line
+        return Content.assemble(*parts)
+
+
+LEAD_WIDTH = 12
+"""Columns for a `KeyRow`'s lead label (``Quality``)."""
+
+
+def rating_boxes(intervals: dict[Rating, str] | None) -> list[Key]:
+    """The four recall ratings with their intervals (``3 Good · 4d``), dimmed when None."""
+    boxes = []
+    for rating in Rating:
+        label = f"{int(rating)} {RATING_NAMES[rating]}"
+        if intervals is None:
+            boxes.append(Key(label, "$panel-lighten-1", "$text-muted"))
+            continue
+        border = {Rating.AGAIN: "$error 60%", Rating.GOOD: "$success 60%"}.get(rating, "$panel")
+        boxes.append(Key(f"{label} · {intervals[rating]}", border))
+    return boxes
+
+
+def quality_boxes(proposal: int | None) -> list[Key]:
+    """Quality 1–5 with its hints; the proposed value highlighted."""
+    return [
+        Key(f"{value} {QUALITY_HINTS[value]}", "$accent", "bold", marked=True)
+        if value == proposal
+        else Key(f"{value} {QUALITY_HINTS[value]}")
+        for value in range(1, 6)
+    ]
+
+
+QUALITY_LEAD = "Quality"
+"""The lead label of the quality row."""
+
+
+class Ticks:
+    """Items the user ticks with letter keys (a rubric, or a question's signals)."""
+
+    LETTERS = "abcdefghijklmnop"
+    """Letters for items, in order (PRODUCT §4); ``b`` ticks item b while a checklist shows."""
+
+    def __init__(
+        self, title: str = "", items: tuple[str, ...] = (), ticked: frozenset[int] = frozenset()
     ) -> None:
-        """Show new items (at most as many as there are letters)."""
         self.title = title
         self.items = items[: len(self.LETTERS)]
         self.ticked = ticked
-        self._draw()
 
     def toggle(self, index: int) -> bool:
         """Tick or untick item ``index``; False when there is no such item."""
@@ -133,25 +161,6 @@ class Checklist(Static):
         self.ticked = self.ticked ^ {index}
         return True
 
-    def watch_ticked(self) -> None:
-        self._draw()
-
-    def _draw(self) -> None:
-        if not self.items:
-            self.update("")
-            return
-        parts: list[str | tuple[str, str]] = [(self.title + "\n", "bold")]
-        for i, item in enumerate(self.items):
-            on = i in self.ticked
-            mark = "[x]" if on else "[ ]"
-            parts += [
-                (f" {mark} ", "$success bold" if on else "$text-muted"),
-                (f"{self.LETTERS[i]}  ", "$accent bold"),
-                styled(item, "" if on else "$text"),
-                "\n",
-            ]
-        self.update(Content.assemble(*parts).rstrip())
-
     @property
     def proposal(self) -> int | None:
         """Quality proposed by the ticked share (None when nothing is ticked)."""
@@ -159,12 +168,62 @@ class Checklist(Static):
             return None
         return max(1, min(5, 1 + round(4 * len(self.ticked) / len(self.items))))
 
+    def content(self) -> Content:
+        """The title and one line per item: its tick box, its letter, its text."""
+        if not self.items:
+            return Content("")
+        parts: list[str | tuple[str, str]] = [(self.title + "\n", "bold")]
+        for i, item in enumerate(self.items):
+            on = i in self.ticked
+            parts += [
+                (" [x] " if on else " [ ] ", "$success bold" if on else "$text-muted"),
+                (f"{self.LETTERS[i]}  ", "$accent bold"),
+                styled(item, "" if on else "$text"),
+                "\n",
+            ]
+        return Content.assemble(*parts).rstrip()
+
+
+class Checklist(Static):
+    """`Ticks` as a widget of its own (the mock loop's review)."""
+
+    DEFAULT_CSS = """
+    Checklist { height: auto; }
+    """
+    LETTERS = Ticks.LETTERS
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.ticks = Ticks()
+
+    @property
+    def items(self) -> tuple[str, ...]:
+        """The items shown."""
+        return self.ticks.items
+
+    @property
+    def proposal(self) -> int | None:
+        """Quality proposed by the ticked share."""
+        return self.ticks.proposal
+
+    def load(self, title: str, items: tuple[str, ...]) -> None:
+        """Show new items, none ticked."""
+        self.ticks = Ticks(title, items)
+        self.update(self.ticks.content())
+
+    def toggle(self, index: int) -> bool:
+        """Tick or untick item ``index``; False when there is no such item."""
+        if not self.ticks.toggle(index):
+            return False
+        self.update(self.ticks.content(), layout=False)
+        return True
+
 
 class AnswerTimer(Static):
     """A visible answer timer: elapsed against the limit; stops at reveal."""
 
     DEFAULT_CSS = """
-    AnswerTimer { width: auto; }
+    AnswerTimer { width: 16; text-align: right; }
     AnswerTimer.-over { color: $warning; text-style: bold; }
     """
 
@@ -205,7 +264,8 @@ class AnswerTimer(Static):
         if self.show_limit:
             text += f" / {self.limit_s // 60}:{self.limit_s % 60:02d}"
         self.set_class(self.show_limit and seconds > self.limit_s, "-over")
-        self.update(Content(text))
+        # Fixed size: a tick repaints one line, with no layout pass.
+        self.update(Content(text), layout=False)
 
 
 class AnswerArea(TextArea):
