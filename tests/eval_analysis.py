@@ -3,14 +3,20 @@
 ``python tests/eval_analysis.py`` prints a markdown table for each of `SPLITS` and for all
 answers, then how many built-in reframe exemplars show their card's ``expects``;
 ``--errors SPLIT`` also lists each miss and false alarm, and ``--splits A,B`` limits the
-tables to those splits. Tune the detector on ``tune``, ``fresh-tune`` and the deck content
-only: ``holdout`` has been seen once and is now a regression check, and ``fresh-holdout``
-is a kept-out test whose errors this harness refuses to list (``--errors all`` is refused
-too, since it would include them).
+tables to those splits.
 
-``answers_fresh.yaml`` was written blind to the detector; its entries are split by id
-number when loaded: odd ids (fr-01, fr-03, ...) become ``fresh-tune``, even ids
-``fresh-holdout``.
+The sets, in the order they were written:
+
+- ``answers.yaml`` (``tune``, ``holdout``): written before the detector. ``holdout`` was
+  scored once, then became a regression check.
+- ``answers_fresh.yaml``: written later, blind to the detector, and split by id parity when
+  loaded (odd ids ``fresh-tune``, even ids ``fresh-holdout``). ``fresh-holdout`` was scored
+  once after the rules were frozen; both halves have been tuned on since.
+- ``answers_tune2.yaml`` (``tune2``): answers written to vary the phrasing of each signal,
+  for tuning.
+- ``answers_blind.yaml`` (``blind``): written blind to the detector and never tuned on. It
+  is the kept-out test: this harness refuses to list its errors (``--errors all`` too,
+  since it would include them).
 """
 
 from __future__ import annotations
@@ -33,9 +39,13 @@ ANSWERS_PATH = Path(__file__).resolve().parent / "data" / "answers.yaml"
 """The labelled set: entries {id, split, text, labels}."""
 FRESH_PATH = ANSWERS_PATH.with_name("answers_fresh.yaml")
 """A second set (split ``fresh`` in the file), written blind to the detector after it was tuned."""
-SPLITS = ("tune", "holdout", "fresh-tune", "fresh-holdout")
-"""The splits as loaded: the file's own for answers.yaml, odd/even id for the fresh set."""
-KEPT_OUT = ("fresh-holdout", "all")
+TUNE2_PATH = ANSWERS_PATH.with_name("answers_tune2.yaml")
+"""A third set (split ``tune2``), written to vary how each signal is phrased."""
+BLIND_PATH = ANSWERS_PATH.with_name("answers_blind.yaml")
+"""The kept-out set (split ``blind``), written blind to the detector and never tuned on."""
+SPLITS = ("tune", "holdout", "fresh-tune", "fresh-holdout", "tune2", "blind")
+"""The splits as loaded: each file's own, except odd/even id for the fresh set."""
+KEPT_OUT = ("blind", "all")
 """Splits whose individual errors are never listed: looking at them would be tuning on them."""
 DECKS_PATH = Path(__file__).resolve().parents[1] / "decks"
 """The built-in decks, whose reframe cards carry an exemplar `answer` and an `ic_answer`."""
@@ -52,7 +62,7 @@ Score = tuple[float, float, int, int, int]
 def load_answers() -> tuple[dict[str, Any], ...]:
     """The labelled answers, in file order."""
     entries: list[dict[str, Any]] = []
-    for path in (ANSWERS_PATH, FRESH_PATH):
+    for path in (ANSWERS_PATH, FRESH_PATH, TUNE2_PATH, BLIND_PATH):
         if path.exists():
             with path.open(encoding="utf-8") as fh:
                 entries += [_resplit(a) for a in yaml.safe_load(fh)["answers"]]
