@@ -28,7 +28,7 @@ from drill.tui.screens.review import Phase, ReviewScreen
 from drill.tui.screens.stats import StatsScreen
 from drill.tui.screens.stories import CoverageScreen, StoriesScreen, StoryPickDialog
 from drill.tui.screens.summary import SummaryScreen
-from drill.tui.widgets.review import AnswerArea
+from drill.tui.widgets.answer import AnswerArea
 
 from .conftest import NOW, clock, find_on_screen, import_yaml, screen_lines, settle
 

@@ -21,8 +21,9 @@ from drill.tui.screens.home import HomeScreen
 from drill.tui.screens.review import Phase, ReviewScreen
 from drill.tui.screens.stories import StoryPickDialog
 from drill.tui.screens.summary import SummaryScreen
+from drill.tui.widgets.answer import AnswerArea
 from drill.tui.widgets.card import CardView
-from drill.tui.widgets.review import AnswerArea, KeyRow
+from drill.tui.widgets.review import KeyRow
 
 from .conftest import (
     COMPETENCY_OF,

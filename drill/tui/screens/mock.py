@@ -24,12 +24,14 @@ from drill.core.model import Card, CardType
 from drill.metrics import weakest_ids
 from drill.tui.screens.base import DrillScreen
 from drill.tui.text import literal, styled
+from drill.tui.widgets.answer import AnswerArea
 from drill.tui.widgets.review import (
     QUALITY_LEAD,
-    AnswerArea,
+    AnswerLeft,
     AnswerTimer,
     Checklist,
     KeyRow,
+    RevealRequested,
     key_bindings,
     number_keys,
     quality_boxes,
@@ -148,11 +150,11 @@ class MockScreen(DrillScreen):
         """Type the answer."""
         self.query_one(AnswerArea).focus()
 
-    @on(AnswerArea.Left)
+    @on(AnswerLeft)
     def _left(self) -> None:
         self.set_focus(None)
 
-    @on(AnswerArea.RevealRequested)
+    @on(RevealRequested)
     def _next_from_area(self) -> None:
         if self.stage == "answer":
             self.action_next_question()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -25,9 +25,10 @@ from drill.tui.text import literal, styled
 from drill.tui.widgets.card import Box, CardView, Pair, Part, Text
 from drill.tui.widgets.review import (
     QUALITY_LEAD,
-    AnswerArea,
+    AnswerLeft,
     AnswerTimer,
     KeyRow,
+    RevealRequested,
     Ticks,
     key_bindings,
     number_keys,
@@ -36,7 +37,7 @@ from drill.tui.widgets.review import (
 )
 
 if TYPE_CHECKING:
-    pass
+    from drill.tui.widgets.answer import AnswerArea
 
 
 class Phase(StrEnum):
@@ -425,6 +426,8 @@ class ReviewScreen(DrillScreen):
         area = self._area()
         box = self.query_one("#answer-box", Static)
         if area is None:
+            from drill.tui.widgets.answer import AnswerArea
+
             area = AnswerArea(id="answer", soft_wrap=True, show_line_numbers=False)
             area.border_title = box.border_title
             self.query_one("#card").mount(area, after=box)
@@ -434,19 +437,19 @@ class ReviewScreen(DrillScreen):
 
     def _area(self) -> AnswerArea | None:
         """The text area, once the user has asked to type."""
-        found = self.query(AnswerArea)
-        return found.first() if found else None
+        found = self.query("#answer")
+        return cast("AnswerArea", found.first()) if found else None
 
     def _typed(self) -> str:
         """What the user typed for this card ("" when they answered aloud)."""
         area = self._area()
         return area.text if area is not None else ""
 
-    @on(AnswerArea.Left)
+    @on(AnswerLeft)
     def _left_area(self) -> None:
         self.set_focus(None)
 
-    @on(AnswerArea.RevealRequested)
+    @on(RevealRequested)
     def _reveal_from_area(self) -> None:
         if (
             self.phase is Phase.FRONT

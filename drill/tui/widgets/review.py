@@ -1,4 +1,8 @@
-"""Widgets of the review screen: key rows (ratings, quality), checklist, timer, answer area."""
+"""Widgets of the review screen: key rows (ratings, quality), checklist, timer.
+
+The text area lives in `drill.tui.widgets.answer`, imported when first needed: most cards are
+answered aloud, and the text area is the heaviest widget to import.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,7 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Static, TextArea
+from textual.widgets import Static
 
 from drill.core.model import Rating
 from drill.tui.text import styled
@@ -268,22 +272,9 @@ class AnswerTimer(Static):
         self.update(Content(text), layout=False)
 
 
-class AnswerArea(TextArea):
-    """Where the user types notes or a rewrite; escape leaves it, ctrl+r reveals."""
+class AnswerLeft(Message):
+    """The user left the answer's text area (its text is kept)."""
 
-    BINDINGS = [
-        Binding("escape", "leave", "Leave text", id="answer.leave"),
-        Binding("ctrl+r", "reveal", "Reveal", id="answer.reveal"),
-    ]
 
-    class Left(Message):
-        """The user left the text area (its text is kept)."""
-
-    class RevealRequested(Message):
-        """The user asked to reveal from inside the text area."""
-
-    def action_leave(self) -> None:
-        self.post_message(self.Left())
-
-    def action_reveal(self) -> None:
-        self.post_message(self.RevealRequested())
+class RevealRequested(Message):
+    """The user asked to reveal from inside the answer's text area."""
