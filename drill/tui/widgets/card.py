@@ -48,6 +48,8 @@ class CardView(Widget):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        # Card text carries no links; scanning every strip for them is a third of a render.
+        self.auto_links = False
         self.parts: tuple[Part, ...] = ()
         self._lines: tuple[int, list[Content]] | None = None
 

@@ -76,6 +76,7 @@ class KeyRow(Widget):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self.auto_links = False
         self.boxes: tuple[Key, ...] = ()
         self.lead = ""
 
