@@ -10,9 +10,12 @@ introduced her. The rules were tuned on the ``tune`` split of ``tests/data/answe
 on the odd ids of ``tests/data/answers_fresh.yaml`` (``fresh-tune``, written blind by
 someone else, so it shows phrasing families the first set lacked) and on the built-in decks
 (reframe exemplars should show their card's ``expects``, IC answers mostly should not read as
-leadership). ``tests/eval_analysis.py`` reports them all; the ``holdout`` split, once seen, is
-a regression check, and the even fresh ids (``fresh-holdout``) are never inspected, only
-scored.
+leadership). For issue #9 the rules were widened into phrasing families (a danger stated
+as a condition plus a containment anywhere near it, weighing in many forms, credit put down
+to others, outside parties brought along, rules that came out of a lesson, outcomes in words
+as well as digits) on ``tune2`` (``tests/data/answers_tune2.yaml``) and both fresh halves.
+``tests/eval_analysis.py`` reports them all; ``holdout`` is a regression check, and only the
+kept-out ``blind`` split estimates recall on unseen phrasing.
 
 Pure (standard library and drill.core only); every pattern is compiled once at import.
 """
@@ -127,12 +130,16 @@ _NOT_NAME = (
 )
 _NAME = rf"(?:(?!{_NOT_NAME})[A-Z][a-zà-öø-ÿ]+)"
 _SPELLED = (
-    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty"
-    r"|forty|fifty|sixty|hundred|thousand|half|a\s+third|a\s+quarter|a\s+fifth|a\s+tenth)"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
+    r"|eighty|ninety|hundred|thousand|half|a\s+third|a\s+quarter|a\s+fifth|a\s+tenth"
+    r"|two\s+thirds|three\s+quarters)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight"
+    r"|nine|hundred|thousand|million))*"
 )
 _MONEY = (
     r"(?:[$£€]\s?\d++(?:,\d++)*+(?:\.\d+)?\s?(?:k|m|bn|million|billion)?\b"
-    r"|\b\d++(?:,\d++)*+(?:\.\d+)?\s?(?:k\s+|million\s+|billion\s+)?(?:dollars?|euros?|pounds)\b)"
+    r"|\b\d++(?:,\d++)*+(?:\.\d+)?\s?(?:k\s+|million\s+|billion\s+)?(?:dollars?|euros?|pounds)\b"
+    rf"|\b{_SPELLED}\s+(?:thousand\s+|million\s+)?(?:dollars|euros|pounds)\b)"
 )
 _NUM = (
     rf"(?:{_MONEY}|\d++(?:,\d++)*+(?:\.\d+)?\s?(?:%|percent\b|per\s+cent\b|k\b|x\b)?"
@@ -144,22 +151,62 @@ _UNIT = r"(?:ms|milliseconds|s|seconds|minutes|mins|hours|days|weeks|%|percent|p
 # A number that opens a pattern starts where the number does: trying every digit of
 # "1,000,000" as a start is what makes long runs of figures slow.
 _NUM_AT_START = rf"(?<![\w.,]){_NUM}"
-_APPROX = r"(?:(?:about|roughly|around|nearly|almost|under|below|over|just|only|a\s+few)\s+)?"
+_APPROX = (
+    r"(?:(?:about|roughly|around|nearly|almost|under|below|over|just|only|a\s+few|something"
+    r"\s+like|more\s+than|less\s+than|fewer\s+than|well\s+(?:under|over))\s+)?"
+)
+# What a measure moved to when it is not a number: "back to normal", "to nearly level".
+_SETTLED = r"(?:(?:back\s+)?to\s+(?:normal|baseline|level|parity|nothing|zero|none)\b)"
+_CHANGED = (
+    r"(?:went|gone|go|goes|dropped|drop|fell|fallen|rose|risen|grew|cut|moved|came\s+down"
+    r"|come\s+down|improved|reduced|shrank|shrunk|jumped|climbed|increased|decreased|sped\s+up"
+    r"|shortened|brought|took|takes|changed|slashed|trimmed|lifted|down|up)"
+)
 
 # --- metrics: a number tied to an outcome or a baseline, never a bare count or date.
 _METRIC_RULES = tuple(
     _rx(p)
     for p in (
+        # a change in many words: "month-end close went from four days to a day and a half",
+        # "pages dropped from something like thirty a week to five", "from a median of nine
+        # minutes to under forty seconds", "error rates dropped from fifteen percent back to
+        # normal", "conversion went from roughly half the UK rate to nearly level"
+        rf"\b{_CHANGED}\b[^.;:]{{0,40}}?\bfrom\s+(?:[\w-]+\s+){{0,3}}?{_APPROX}(?:{_NUM}|several\b"
+        rf"|dozens\b|hundreds\b)[^.;:]{{0,40}}?"
+        rf"(?:\bto\s+(?:[\w-]+\s+){{0,2}}?{_APPROX}(?:{_NUM}|an?\s+(?:day|week|hour|minute)\b"
+        rf"|(?:none|zero|nothing)\b)|{_SETTLED}|\bto\s+(?:nearly|almost|roughly|about)\s+(?:level"
+        rf"|parity|zero|none)\b)"
+        r"|\bfrom\s+(?:months|weeks|days|hours|minutes)\s+to\s+(?:(?:a\s+(?:couple|few)\s+of|just"
+        r"|under|about)\s+)?(?:weeks|days|hours|minutes|seconds|an?\s+(?:week|day|hour|minute))\b",
+        # harm counted and volume carried: "lost attachments for roughly nine hundred customer
+        # accounts", "fourteen thousand users couldn't get reset links", "processed around
+        # twenty thousand orders with no payment failures", "peaked around two percent",
+        # "tickets were about a third of what support had planned for", "got it down to
+        # thirty seconds"
+        rf"\b(?:lost|broke|affected|locked\s+out|charged|exposed)\b[^.;]{{0,40}}?\bfor\s+{_APPROX}"
+        rf"{_NUM}\s+(?:[\w-]+\s+)?(?:accounts|users|customers|people|merchants|tenants|orders)\b"
+        rf"|{_NUM_AT_START}\s+(?:[\w-]+\s+)?(?:users|customers|accounts|people|merchants|patients"
+        r"|shoppers|subscribers)\s+(?:couldn['\u2019]t|could\s+not|were\s+(?:locked|charged|double"
+        r"|affected|hit|unable)|lost|never\s+got)\b"
+        rf"|\b(?:processed|handled|served|took)\s+{_APPROX}{_NUM}\s+(?:[\w-]+\s+)?(?:orders|payments"
+        r"|transactions|bookings|requests)\s+with\s+(?:no|zero)\b"
+        rf"|\bpeaked\s+(?:at\s+)?{_APPROX}{_NUM}"
+        rf"|\b(?:was|were)\s+{_APPROX}(?:a\s+(?:third|quarter|fifth|tenth)|half|{_NUM}\s*(?:%|percent"
+        rf"|x|times))\s+(?:of\s+)?what\b"
+        rf"|\b(?:got|brought|cut)\s+(?:it|them|that|this)\s+down\s+to\s+{_APPROX}{_NUM}",
         # "went from 900 ms to 210 ms", "from every two weeks to twice a week"
         rf"\bfrom\s+{_APPROX}(?:every\s+)?{_NUM}[^.;:]{{0,40}}?\bto\s+{_APPROX}"
         rf"(?:{_NUM}|none\b|zero\b|twice\b|a\s+few\b)",
         # "cut p99 by 40%", "dropped to 18 days", "fell by half"
         rf"\b(?:dropped|drop|fell|fallen|falls|rose|risen|grew|increased|decreased|reduced"
         rf"|cut|improved|saved|jumped|climbed|shrank|lowered|raised|went\s+up|went\s+down"
-        rf"|came\s+down|lifted|boosted)\b(?:\s+[\w-]+){{0,5}}?\s+(?:by|to)\s+{_APPROX}{_NUM}",
+        rf"|came\s+down|lifted|boosted)\b(?:\s+[\w-]+){{0,5}}?\s+(?:by|to)\s+{_APPROX}{_NUM}"
+        r"(?!\s+(?:options|choices|vendors|candidates|finalists|contenders|approaches)\b)",
         # "rose 4%", "jumped 40%"
         rf"\b(?:rose|fell|grew|dropped|jumped|climbed|improved|increased|decreased|went\s+up"
-        rf"|went\s+down|moved)\s+{_APPROX}(?:{_SHARE}|{_MONEY})",
+        rf"|went\s+down|moved|came\s+down|up|down)"
+        rf"\s+(?:by\s+)?{_APPROX}(?:{_SHARE}|{_MONEY}|a\s+(?:third|quarter|fifth|tenth)\b"
+        rf"|half\b|two\s+thirds\b|three\s+quarters\b|{_NUM}\s+basis\s+points\b)",
         # "a 40% reduction in pages", "30% fewer tickets", "12 fewer incidents a quarter"
         rf"{_NUM_AT_START}\s*(?:%|percent\b|per\s+cent\b)\s*(?:fewer|less|faster|cheaper|lower"
         rf"|higher|reduction|drop|increase|improvement|rise|fall|decrease|gain|uplift|lift"
@@ -174,7 +221,8 @@ _METRIC_RULES = tuple(
         rf"\b(?:p\d\d|p\d\d\s+latency|latency|error\s+rate|NPS|uptime|availability|conversion"
         rf"(?:\s+rate)?|churn(?:\s+rate)?|attrition|turnover|MTTR|mean\s+time\s+to\s+\w+|lead\s+time"
         rf"|cycle\s+time|page\s+load|build\s+times?|CSAT|retention)\s+(?:of|was"
-        rf"|is|were|had\s+been|stood\s+at|hit|reached|sat\s+at)\s+{_APPROX}{_NUM}",
+        rf"|is|were|had\s+been|stood\s+at|hit|reached|sat\s+at)\s+{_APPROX}{_NUM}"
+        r"(?!\s+(?:years?|months?|weeks?|days)\b)",
         # money a deal brought: "closed at about $600k ARR"
         rf"\b(?:closed|signed|renewed|landed|won)\s+(?:at|for)\s+{_APPROX}{_MONEY}"
         rf"|{_MONEY}\s*(?:in\s+)?(?:ARR|MRR|annual\s+recurring)\b",
@@ -196,7 +244,7 @@ _METRIC_RULES = tuple(
         r"|deployed)\b[^.;]{0,60}?\bwith\s+zero\s+[\w-]+|\b(?:have|has|had|saw)\s+(?:had\s+)?"
         r"zero\s+(?!(?:for|in|at|on|by|from|to|of)\b)[\w-]+",
         rf"\b(?:down|up)\s+from\s+{_APPROX}{_NUM}",
-        r"\b(?:halved|doubled|tripled|quadrupled|cut\s+in\s+half)\b"
+        r"\b(?:halved|doubled|tripled|quadrupled|cut\s+in\s+half)\b(?!\s+in\s+(?:size|headcount))"
         r"|\b\d+(?:\.\d+)?x\s+(?:faster|fewer|more|less|cheaper|smaller)\b",
         # money tied to a gain or a loss
         rf"\b(?:saved|saving|savings|worth|revenue|lost|fees|cost\s+us|bill)\b[^.;]{{0,40}}?"
@@ -215,9 +263,24 @@ _METRIC_RULES = tuple(
         rf"\b(?:instead\s+of|rather\s+than|versus|vs\.?|against|compared\s+(?:with|to))\s+"
         rf"(?:a\s+)?{_APPROX}{_NUM}",
         # "the old one used 2 GB ...; the new one uses 300 MB"
-        rf"\bold\b[^.]{{0,40}}?{_NUM}\s*(?:ms|s|GB|MB|%)[^.]{{0,40}}?\bnew\b[^.]{{0,30}}?{_NUM}",
+        rf"\bold\b[^.]{{0,40}}?{_NUM}\s*(?:ms|s|GB|MB|%)(?!\w)[^.]{{0,40}}?\bnew\b[^.]{{0,30}}?{_NUM}",
         r"\b(?:onboarded|signed\s+up|acquired|retained|converted|recovered)\s+"
         r"(?:about\s+|over\s+|more\s+than\s+)?\d[\d,]*",
+        # adoption and completion: "nine of eleven teams moved", "finished three of eleven"
+        rf"{_NUM_AT_START}\s+(?:out\s+)?of\s+(?:the\s+|our\s+|its\s+)?{_NUM}\s+(?:[\w-]+\s+)?"
+        r"(?:moved|migrated|adopted|finished|shipped|switched|completed|passed|signed|renewed"
+        r"|upgraded|converted|onboarded|were\s+(?:done|live|migrated|finished))\b"
+        rf"|\b(?:finished|completed|shipped|delivered|closed)\s+(?:only\s+)?{_NUM}\s+of\s+"
+        rf"(?:the\s+|them|those|our\s+)?(?:{_NUM}\b)?",
+        # impact counted: "it affected 37 accounts", "brought in about $75k of new revenue",
+        # "about 50,000 orders in its first month"
+        rf"\b(?:affect(?:ed|ing)|hit|impacted|exposed|reached)\s+{_APPROX}{_NUM}\s+(?:[\w-]+\s+)?"
+        r"(?:accounts|users|customers|people|orders|merchants|tenants|stores|patients|devices"
+        r"|businesses|households|subscribers)\b"
+        rf"|\b(?:brought\s+in|generated|added|earned|drove|unlocked)\s+{_APPROX}{_MONEY}"
+        rf"|{_NUM_AT_START}\s+(?:orders|sign-?ups|sales|bookings|transactions|downloads|installs"
+        r"|users|customers)\s+in\s+(?:its|their|the)\s+first\s+(?:day|week|month|quarter"
+        r"|year)\b",
     )
 )
 # Numbers that describe the work, not its outcome, even inside an outcome phrase.
@@ -254,7 +317,24 @@ _PARTY = (
     r"|EM)\b|teams?\s+that\s+(?:used|consumed"
     r"|depended)|their\s+(?:manager|lead|CTO|team|operations\s+lead|engineering\s+team|PMs?|director)"
     r"|customer's\s+\w+|the\s+board|with\s+(?:design|analytics|finance|legal|marketing|sales"
-    r"|security)\b)"
+    r"|security)\b"
+    # other teams' leads and the people who answer for a function: "the leads of search and
+    # payments", "the other tech leads", "the data protection officer", "their IT lead",
+    # "the customer service lead", "the parking enforcement manager", "the exec team"
+    # review bodies, executives and outside staff readied for a change
+    r"|(?-i:\bC[A-Z]{1,3}O\b)|\bprincipal\s+engineers?\b|\b(?:council|committee|steering\s+group)\b"
+    r"|\b(?:review|change|advisory|architecture|design)\s+(?:board|forum|group)\b"
+    r"|\bexec(?:utive)?s?\s+(?:channel|staff|group|review|sponsor)\b"
+    r"|\b(?:lab|site|store|warehouse|clinical|hospital|ward|branch|field|operations|ops"
+    r"|call[- ]cent(?:re|er)|front[- ]line|city|regional|country)\s+(?:staff|operators|agents"
+    r"|workers|managers?|leads?|teams?)\b|\b[a-z]+\s+operators\b|\bcarriers\b"
+    r"|\bleads?\s+of\s+\w+|\b(?:the|other|two|three|four|several)\s+(?:other\s+)?tech\s+leads\b"
+    r"|\bexec(?:utive)?s?\s+team|\bleadership\s+team|\b[\w-]+\s+officer\b"
+    r"|\bcustomer\s+(?:service|support|care|experience)\s+(?:leads?|managers?|teams?|directors?"
+    r"|heads?|agents?)\b|\btheir\s+[\w-]+\s+(?:lead|manager|director|head|team)\b"
+    r"|\b(?:the|their|an?)\s+(?!(?:tech|team|engineering|my|our|own|new|senior|junior|on-call"
+    r"|line|hiring|project|delivery|release|program|programme|incident|people|engineer|product)\b)"
+    r"[a-z][\w-]+\s+(?:[a-z][\w-]+\s+)?(?:manager|director|officer|coordinator|head)s?\b)"
 )
 _PARTY_RX = _rx(_PARTY)
 _ALIGN = _rx(
@@ -278,7 +358,20 @@ _ALIGN = _rx(
     r"|planning|meeting|workshop|plan|roadmap|retro)|brought\s+[^.;]{0,60}?\binto"
     r"|(?:got|obtained|secured|won)\s+(?:their\s+|her\s+|his\s+)?(?:sign-?off|approval|buy-in"
     r"|agreement)\s+from|(?:managed|set|reset)\s+(?:their\s+|the\s+)?expectations"
-    r"|disagreed|pushed\s+back|objected)\b"
+    r"|disagreed|pushed\s+back|objected"
+    # more ways of bringing someone along: "presenting to finance", "went through every task
+    # with the account manager", "ran the weekly sync with the payments lead", "kept our VP in a
+    # weekly note", "kept the marketing team from panicking", "got her in front of the leads"
+    r"|went\s+through\b[^.;]{0,60}?\bwith|ran\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:syncs?|meetings?|reviews?|calls?|check-ins?|sessions?|forums?)\s+with"
+    r"|kept\b[^.;]{0,60}?\bin\s+(?:the\s+loop|an?\s+(?:[\w-]+\s+)?(?:note|update|email|digest"
+    r"|call))|reassur\w+|kept\b[^.;]{0,40}?\bfrom\s+panicking"
+    r"|keep(?:ing|s)?\b[^.;]{0,60}?\b(?:informed|updated|in\s+the\s+loop)|explain\w*|trained"
+    r"|went\s+(?:a)?round|making\s+sure\s+(?:they|he|she|each|every\w*)\s+(?:knew|understood|heard"
+    r"|were\s+(?:aware|ready|comfortable))"
+    r"|(?:get|got|getting|put|putting)\s+\w+\s+in\s+front\s+of"
+    r"|arranged\s+for\s+\w+\s+to\s+present\b"
+    r"|(?:note|email|memo|write-?up)s?\s+to(?=\s+(?:the|our|their)\s))\b"
     r"|\b(?:I|we)\s+asked\s+(?=(?:our|my|the|their)\s)|\b(?:I|we)\s+(?:also\s+)?showed\b"
     r"|\bwith\s+(?:our|the)\s+(?=(?:HR|legal|finance|recruiter|security|compliance)\b)"
     r"|^\s*With\s+(?:our|the)\b"
@@ -303,6 +396,11 @@ _TEAM_SUBJECT = _rx(
     r"|(?:tech\s+)?lead|manager|engineers?|team|designer|analyst|director)\s+(?:\w+ly\s+)?$"
 )
 _SPEAKER_LED = _rx_cased(r"(?:I|[Ww]e)\b")
+# What a team member does on the team's behalf: "he presented it to our CTO", "she ran the
+# monthly review with the finance partner"; "she told me" is the party talking.
+_DELEGATE_VERB = _rx(r"present\w*|sent|ran\b|briefed|walked|met\s+with")
+# Presenting to a party is outward whoever on the team does it.
+_PRESENTED_TO = _rx(r"present(?:ed|ing)\s+(?:[\w'\u2019-]+\s+){0,4}?to\b")
 _PARTY_SUBJECT = _rx(rf"(?:^|[,;:]\s*|\b(?:and|but|then)\s+)(?:the\s+)?{_PARTY}\s+(?:\w+ly\s+)?$")
 # "I showed her that ..." where "her" is the director named a sentence or two earlier.
 _PRONOUN_OBJECT = _rx(r"\s*(?:him|her)\b")
@@ -339,7 +437,8 @@ _TRADEOFF_RULES = tuple(
         r"|safer|cheapest|more\s+\w+|less\s+\w+)\b[^.;]{0,60}?\bbut\s+(?:it\s+|they\s+)?"
         r"(?:would|needed|need|meant|means|added|adds|cost|costs|took|risked|limited|lost|gave"
         r"|give|required|nearly|slower|harder|less|more|leaves|left|no|without|saved|kept"
-        r"|gained|fewer)\b",
+        r"|gained|fewer|duplicate\w*|wouldn['\u2019]t|won['\u2019]t|couldn['\u2019]t"
+        r"|would\s+not)\b",
         # two options judged side by side: "Buying would have been faster; building gave us
         # control", "one cost money, the other cost time", "the upside ... the downside"
         r"\bwould\s+have\s+been\s+(?:[\w-]+er|more\s+\w+|less\s+\w+)\b[^.]{0,80}?(?:;|\bbut\b)"
@@ -376,7 +475,7 @@ _TRADEOFF_RULES = tuple(
         r"\b(?:gave\s+up|give\s+up|giving\s+up|at\s+the\s+(?:cost|expense|price)\s+of|in\s+exchange"
         r"|in\s+return|sacrific\w+|we\s+accepted|accepted\s+(?:that|the)|traded\s+off"
         r"|it\s+meant\s+(?:our|we|less|giving)|to\s+make\s+room)\b"
-        r"|\b(?:even\s+though|although)\s+(?:it|that|this)\s+(?:meant|would|cost)\b"
+        r"|\b(?:even\s+though|although)\s+(?:it|that|this)\s+(?:meant|would|cost|was)\b"
         r"|\beven\s+though\s+[\w-]+\s+would\s+have\b",
         # Giving up scope for a reason: "drop the dashboard builder from the first release
         # because"; dropping a process that was not working ("drop the approval board
@@ -396,6 +495,36 @@ _TRADEOFF_RULES = tuple(
         r"\bwhich\s+(?:would|was|is|meant|gave|cost|costs)\b[^.;]{0,60}?\bbut\s+(?:\w+ly\s+)?"
         r"(?:would|needed|meant|cost|kept|gave|lost|left|split|added|slowed|broke|made|took"
         r"|risked|required)\b",
+        # two options, each with its consequence, side by side: "Not backfilling would slow
+        # the roadmap; cutting observability would make incidents harder", "moving in one go
+        # would have captured the savings earlier; moving gradually meant paying more"
+        r"\b(?:would|meant|means|cost|costs|could)\b[^.;]{3,100};\s*(?:[a-z]+ing\b|not\s+[a-z]+ing\b"
+        r"|the\s+other\b|the\s+[\w-]+\s+(?:option|one|route|version|path)\b)[^.;]{0,60}?"
+        r"\b(?:would|meant|means|cost|costs|could)\b",
+        # the price of each course named: "the cost of waiting was", "a month of fraud losses
+        # was cheaper than a month of angry customers", "would cost far more in goodwill than"
+        r"\b(?:the\s+)?(?:cost|price|risk|downside|upside)\s+of\s+(?:not\s+)?[a-z]+ing\b"
+        r"(?:\s+(?:\w+\s+){0,3}?)?(?:was|were|is|would)\b"
+        r"|\b(?:was|were|would\s+(?:be|have\s+been|cost))\s+(?:far\s+|much\s+|a\s+lot\s+)?"
+        r"(?:cheaper|costlier|safer|riskier|worse|better|more\s+\w+|less\s+\w+)\s+(?:[^.;]{0,40}?)"
+        r"\bthan\s+(?:a|an|the|any|our|losing|\w+ing)\b|\bcost\s+(?:far\s+|much\s+)?more\b"
+        r"|\b(?:was|were|is)\s+(?:small|cheap|minor|nothing|trivial)\s+(?:against|next\s+to"
+        r"|compared\s+(?:to|with))\b",
+        # an option named by how it compares: "the cheaper option would have been"
+        r"\b(?:the\s+)?(?:cheaper|cheapest|faster|fastest|safer|safest|simpler|easier|quicker"
+        r"|riskier|slower|more\s+expensive|less\s+risky|obvious)\s+(?:option|route|path|choice"
+        r"|approach|move|alternative)\b",
+        rf"\b{_QUALITY}\s+(?:versus|vs\.?|over|against)\s+{_QUALITY}\b",
+        # the alternative's cost as the reason: "because splitting it meant two code paths"
+        r"\bbecause\s+(?:[a-z]+ing\b|the\s+(?:alternative|other\s+(?:option|route|way)))"
+        r"[^.;]{0,40}?\b(?:meant|would|cost|required)\b",
+        # what was given up to get it: "accepted three months of double running costs",
+        # "accepting that newsletters would go out late", "which new users could live without"
+        r"\baccept(?:ed|ing)\s+(?:that\b|(?:roughly\s+|about\s+)?(?:[\w-]+\s+){0,4}?(?:costs?"
+        r"|delay|delays|risk|losses|debt|pain|overhead|months|weeks)\b)"
+        r"|\b(?:could|can)\s+live\s+without\b|\bwhich\s+cost\s+(?:us\s+)?(?:something"
+        r"|a\s+(?:bit|little|lot))\b|\b(?:lost|lose|gave\s+up)\b[^.;]{0,50}?,\s*but\s+(?:a|the"
+        r"|it|we)\b",
         r"\b(?:weighed|weighing|pros\s+and\s+cons|middle\s+(?:path|ground)|lesser\s+(?:of\s+"
         r"(?:the\s+)?(?:two\s+)?)?evils?|(?:least|less)\s+bad\s+option)\b"
         r"|\bmattered\s+more\b",
@@ -403,7 +532,8 @@ _TRADEOFF_RULES = tuple(
 )
 # Comparing or listing options only counts when a judgement follows.
 _TRADEOFF_OPTIONS = _rx(
-    r"\b(?:compared|comparing|choose\s+between|either\b[^.;]{0,200}?\bor|laid\s+out\s+"
+    r"\b(?:compar(?:ed|ing)\s+(?:the\s+)?(?:options|approaches|alternatives|vendors|plans"
+    r"|proposals|costs|them|both|two|three|each)|choose\s+between|either\b[^.;]{0,200}?\bor|laid\s+out\s+"
     r"(?:two|three|the)\s+options|whether\s+we\s+should\b[^.;]{0,60}\bor"
     r"|(?:two|three|four)\s+(?:options|ways|plans|approaches|set-ups)"
     r"|could\s+have\b[^.;]{0,80}\bor|considered\b[^.;]{0,150}\bor|choice\s+was\s+between"
@@ -421,6 +551,7 @@ _TRADEOFF_JUDGEMENT = _rx(
     r"\bbut\b|\bbecause\b|\bsince\b|\bcheaper\b|\bcostlier\b|\bfaster\b|\bslower\b"
     r"|\bmore\s+\w+\s+than\b|\bworth\b|\b(?:I|we)\s+(?:chose|decided|went\s+with|picked"
     r"|recommended)\b|\botherwise\b|\bmeant\b|\btrade-?off\b|\bwould\s+have\b|\brisked\b"
+    r"|\baccepting\b|\bfelt\s+(?:reckless|risky|wrong|too)\b|\btoo\s+(?:slow|risky|expensive|costly)\b"
 )
 # "Pushing him to decide fast would have been pressure I would regret. Instead I ..."
 _COUNTERFACTUAL = _rx(r"\bwould\s+have\s+(?:been|[a-z]+ed|put|kept|taken|cost|meant|made|left)\b")
@@ -448,6 +579,28 @@ _RISK_NAMED = _rx(
     r"|\b(?:a|any|one)\s+(?:bad|broken|faulty|failed|buggy|wrong|corrupt)\s+[\w-]+\s+"
     r"(?:hits|reaches|would|could|only|can)\b"
     r"|\bbefore\s+(?:it|they|anyone|any\s+[\w-]+)\s+(?:hurt|hit|reached|saw|noticed|spread)\b"
+    # the fear itself: "the scary part", "what kept me up", "I wasn't confident it handled"
+    r"|\b(?:the|what|one)\s+(?:scary|scariest|frightening|nerve-wracking|dangerous|risky)\s+"
+    r"(?:part|bit|thing)\b|\b(?:scared|frightened|kept)\s+me\s+(?:up|awake)?\b"
+    r"|\b(?:I|we)\s+(?:was|were)\s+(?:not|n['\u2019]t)?\s*(?:scared|afraid|nervous|wary"
+    r"|confident|sure)\s+(?:of|that|about)\b|\b(?:wasn['\u2019]t|weren['\u2019]t)\s+"
+    r"(?:confident|sure)\s+(?:that|the|it|we|our|whether|how)\b|\bone\s+shot\b"
+    r"|\bno\s+second\s+chance\b|\blost\s+sleep\b|\bsleepless\b"
+    # harm spelled out as a condition: "if the model was too aggressive, we'd decline good
+    # customers", "if anything leaked, trust would be gone"; not "if I did it again, I'd"
+    r"|\bif\s+(?!(?:I|we)\s+(?:did|do|had|were|could|ran|started|went)\b)[^.;?]{3,100}?,?\s+"
+    r"(?:we|they|people|customers|users|it|that|he|she|someone|nobody|nothing|everyone"
+    r"|the\s+[\w-]+(?:\s+[\w-]+)?|[\w-]+s)"
+    r"\s*(?:['\u2019]d|would|could|might)\s+(?!have\s+been\s+(?:fine|ok|okay|happy)\b)"
+    r"(?!(?:be\s+)?(?:fine|ok|okay|happy|better|faster|cheaper|easier|great|able)\b"
+    r"|(?:just\s+)?(?:fall\s+back|retry|switch|roll\s+back|revert|use|serve|return|read)\b)[a-z]+\b"
+    # what a safeguard was for: "so checkout itself wouldn't go down", "rather than an outage"
+    r"|\bso\s+(?:that\s+)?(?:[\w-]+\s+){0,4}?(?:wouldn['\u2019]t|would\s+not|couldn['\u2019]t"
+    r"|didn['\u2019]t)\s+(?:go\s+down|break|fail|crash|fall\s+over|be\s+blind|lose|leak|shift"
+    r"|corrupt|overload|double)\b|\b(?:rather\s+than|instead\s+of)\s+(?:an?\s+)?(?:full\s+)?"
+    r"(?:outage|incident|crash|data\s+loss)\b"
+    r"|\b(?:a|any|one)\s+(?:bug|failure|outage|mistake|slip|broken\s+[\w-]+(?:\s+[\w-]+)?)\s+"
+    r"(?:there|here|in\s+\w+)?\s*(?:would|could|meant|means|doesn['\u2019]t\s+degrade)\b"
 )
 _RISK_CONTAINED = _rx(
     r"\b(?:roll(?:ed|ing)?[ -]?back|rollbacks?|revert(?:ed)?|feature\s+flags?|behind\s+a\s+"
@@ -464,10 +617,38 @@ _RISK_CONTAINED = _rx(
     r"|capped|cap\s+(?:at|of|on)|kept\s+[^.;]{0,20}?\b(?:small|contained|narrow)"
     # limits on harm while it happens: "a kill flag", "shed load", "throttled"
     r"|kill\s+(?:flag|switch)\w*|load[- ]shedding|shed\s+load|circuit[- ]breakers?"
-    r"|rate[- ]limit\w*|throttl\w+|pilot(?:ed|ing)?|escape\s+hatch|backups?"
-    r"|fail(?:ed|ing)?\s+over|dark[- ]launch\w*|internal\s+users\s+first|dogfood\w*"
-    r"|\d+\s*(?:%|percent)\s+of\s+(?:traffic|users|requests|customers|accounts|tenants)"
-    r"|one\s+percent\s+of|abort\s+(?:plan|criteria)|go/no-go"
+    r"|rate[- ]limit(?:ed|ing|ers?)|(?:added|put|set)\s+(?:a\s+|strict\s+)?rate[- ]limits?"
+    r"|throttl\w+|pilot(?:ed|ing)|pilot\s+(?:group|team|region|phase|run|cohort|site|store|city)"
+    r"|(?:small|limited|internal)\s+pilot|escape\s+hatch|backups?"
+    r"|fail(?:ed|ing)?\s+over\s+to\b|dark[- ]launch\w*|internal\s+users\s+first|dogfood\w*"
+    rf"|{_NUM}\s*(?:%|percent|per\s+cent)\s+of\s+(?:the\s+|our\s+)?(?:traffic|users|requests"
+    r"|customers|accounts|tenants|transactions|payments|orders|sessions|devices|hosts|stores)"
+    r"|abort\s+(?:plan|criteria)|go/no-go"
+    # running the new thing unseen or alongside the old: shadow traffic, a dark launch,
+    # mirrored reads, both systems running, a reconciliation that alerts on drift
+    r"|shadow(?:ed|ing)?\s+(?:mode|traffic|launch|run|reads?|writes?|period|phase)|in\s+shadow"
+    r"|(?:went\s+out|ran|run|running|launched|shipped)\s+(?:it\s+)?dark|mirror(?:ed|ing)?"
+    r"|both\s+(?:old\s+)?(?:systems|stores|services|processes|pipelines|versions|paths)\s+"
+    r"(?:ran|running|stayed|kept|live)|reconciliation|alert(?:ed|ing)?\s+on\s+any"
+    # staging the change by a unit at a time: "one zone a fortnight", "in cohorts, smallest
+    # first", "employees first", "a small slice of users"
+    r"|one\s+[\w-]+\s+at\s+a\s+time|one\s+[\w-]+\s+(?:a|per|every)\s+(?:day|week|fortnight"
+    r"|month|sprint)|in\s+(?:small\s+)?(?:cohorts|waves|slices|rings)|cohort\s+by\s+cohort"
+    r"|(?:smallest|employees|staff|internal\s+[\w-]+|low-(?:risk|value)\s+[\w-]+)\s+first"
+    r"|(?:to|for|on)\s+(?:a\s+)?(?:small|tiny|single)\s+(?:slice|cohort|group|subset|set|number)"
+    r"|went\s+to\s+(?:employees|staff|internal\s+users)|pilot\s+(?:group|team|region)"
+    # a way back or a net under it
+    r"|backstop|safety\s+net|manual\s+(?:fallback|override|reconciliation)"
+    r"|(?:second|backup|standby|spare|secondary)\s+(?:[\w-]+\s+)?(?:provider|region|switch"
+    r"|cluster|vendor|site|supplier|instance|path|link|database)|\bstandby\b|\bran\s+both\b"
+    r"|held\s+(?:back\s+)?for\s+(?:a\s+)?(?:[\w-]+\s+)?(?:review|check|approval)"
+    r"|(?:route|routed|send|sent|point|pointed|drain|drained|move|moved)\s+(?:\w+\s+){0,4}?back\s+"
+    r"(?:to|at)\b|(?:config|single|instant|manual)\s+switch|kept\s+(?:writing|running|serving)"
+    r"\s+(?:to\s+)?(?:the\s+)?(?:old|both)|(?:old|previous|existing)\s+[\w\s-]{0,20}?\b(?:kept"
+    r"|stayed|remained)\s+(?:in\s+the\s+pool|available|running|live|warm)"
+    r"|abstraction\s+(?:layer|in\s+front)|pen(?:etration)?\s+test|behind\s+a\s+timeout"
+    r"|shedd?(?:ing)?\s+(?:\w+\s+){0,2}(?:traffic|load)|(?:turned|switched)\s+off\s+(?:the\s+)?"
+    r"non-?(?:essential|critical)"
     r"|(?!(?:day|week|month|year|time|case|line|word|hand|point|step|bit)\s)"
     r"(?P<unit>[a-z]+)\s+by\s+(?P=unit))\b"
 )
@@ -483,6 +664,12 @@ _RISK_IMPLIED = _rx(
     r"(?:roll\s+back|switch\s+back|revert|fall\s+back|undo|back\s+out)\b"
     # a limit on the blast radius: "any bad deploy could only affect one cell"
     r"|\b(?:would|could|can)\s+only\s+(?:ever\s+)?(?:hit|affect|reach|touch|take\s+down|break)\b"
+    # a safeguard stated with the failure it answers: "so if a pod misbehaved traffic would
+    # drain back", "so if we'd deleted one that mattered we'd find out before it bit"
+    r"|\bso\s+(?:that\s+)?if\s+[^.;]{3,80}?\b(?:we|we['\u2019]d|they|it|traffic|users"
+    r"|customers|I)\s*(?:could|would|can|['\u2019]d)\b"
+    # a kill switch pulled during an incident held it
+    r"|\b(?:disabled|flipped|pulled|hit|used|turned)\s+(?:[\w-]+\s+){0,4}?kill\s+(?:flag|switch)"
 )
 # An incident is a risk that happened; it counts when a mechanism held it ("we turned on
 # load shedding", "failed over to the secondary region"), not when it was merely fixed ("I
@@ -493,7 +680,8 @@ _INCIDENT = _rx(
 )
 _INCIDENT_CONTAINED = _rx(
     r"\b(?:kill\s+(?:flag|switch)\w*|load[- ]shedding|shed\s+load|circuit[- ]breakers?"
-    r"|rate[- ]limit\w*|throttl\w+|fail(?:ed|ing)?\s+over|failover|degraded\s+(?:mode|gracefully)"
+    r"|rate[- ]limit\w*|throttl\w+|fail(?:ed|ing)?\s+over\s+to\b|failover(?![\s-]config)"
+    r"|degraded\s+(?:mode|gracefully)"
     r"|froze|freeze|contained\s+it|static\s+fallback|(?:turned|switched)\s+off\s+the\s+"
     r"(?:feature|flag)|disabled\s+the\s+(?:feature|flag))\b"
 )
@@ -512,8 +700,10 @@ _OBJ = rf"(?:him|her|them|{_NAME})"
 _PEOPLE_RULES = tuple(
     re.compile(p)
     for p in (
-        rf"\b(?i:mentor(?:ed|ing)?|coach(?:ed|ing)?|sponsor(?:ed|ing)?)\s+(?:{_OBJ}|two\b"
-        rf"|three\b|(?i:a|an|our|my|new)\s+\w+)",
+        # one person, not a habit: "I mentor a couple of juniors in general" is not it
+        rf"\b(?i:mentor(?:ed|ing)?|coach(?:ed|ing)?|sponsor(?:ed|ing)?)\s+(?:{_OBJ}"
+        rf"|(?i:a|an|our|my|new)\s+(?!(?i:couple|few|number|lot|bunch|group)\b)\w+)"
+        r"(?![^.;]{0,40}?\b(?:in\s+general|generally|whenever)\b)",
         rf"\b(?i:grew|grow|growing|develop(?:ed|ing)?)\s+(?:{_OBJ}\b|a\s+second\s+person"
         rf"|\w+\s+engineers?\b)",
         r"\b(?i:delegat(?:ed|ing|e))\b",
@@ -521,7 +711,8 @@ _PEOPLE_RULES = tuple(
         rf"|a\s+stretch)",
         # "I handed Nia, a mid-level engineer, the weekly on-call review"; not "gave her the news"
         rf"\b(?:handed|gave|assigned)\s+{_OBJ}(?:,\s+[^,.;]{{3,60}},)?\s+(?:the|our)\s+"
-        rf"(?:[\w-]+\s+){{0,3}}(?i:work|review|rollout|project|migration|lead|launch|rota|design"
+        rf"(?:[\w-]+\s+){{0,3}}(?i:work|review|rollout|project|migration|lead|launch|rota|design|role"
+        rf"|piece|chunk|area|track"
         rf"|exercise|evaluation|plan|integration|workstream|redesign|rewrite|investigation"
         rf"|on-call|feature|epic|spike|interviewing|decision|problem|programme|program)\b",
         # "agreed that Marta would decide after a spike that Dev would run"
@@ -536,7 +727,7 @@ _PEOPLE_RULES = tuple(
         rf"|both|each|{_NAME})|assignment|project|role)\b",
         rf"\b{_NAME}\s+paired\s+with\s+(?:him|her|them)\b",
         rf"\b(?:gave|give|giving)\s+(?:it|this|the\s+[\w-]+)\s+to\s+{_NAME}\b",
-        rf"\bhand(?:ed)?\s+(?:the\s+)?[\w\s-]{{0,30}}?\bto\s+{_NAME}\b",
+        rf"\bhand(?:ed)?\s+(?:the\s+)?(?![\w\s-]{{0,30}}?\bback\b)[\w\s-]{{0,30}}?\bto\s+{_NAME}\b",
         rf"\basked\s+(?:{_OBJ}|[^.;]{{0,40}}?,\s*{_NAME}(?:\s+and\s+{_NAME})?,)"
         rf"(?:,[^.;]{{3,90}}?,)?\s+to\s+(?!help\b|review\s+my\b)[a-z]",
         r"\b(?:his|her|their)\s+first\s+(?:[\w-]+\s+){0,2}(?:role|project|review|checklist"
@@ -563,6 +754,29 @@ _PEOPLE_RULES = tuple(
         r"\b(?:was|got|be|been)\s+promoted\b|\bpromotion\s+case\b",
         r"\bbuil(?:t|d)\s+(?:his|her|their)\s+confidence\b",
         r"\bwhat\s+support\s+(?:he|she|they)\s+needed\b",
+        # "Jamal led the backend and owned the provisioning flow", "Ahmed led it and owned
+        # the plan": a lead role handed over, in the words of the labelling convention
+        rf"\b{_NAME}(?:,\s+[^,.;]{{3,40}},)?\s+led\s+[^.;]{{2,60}}?\s+and\s+owned\b",
+        # sponsorship and choosing someone to own the work: "nominated her for the award",
+        # "I chose Kenji to own the release train", "helping Olumide move into management",
+        # "gave Musa the architecture charter"
+        rf"\bnominated\s+{_OBJ}\s+for\b|\bput\s+(?:his|her|their)\s+name\s+(?:forward|up|in\s+front)"
+        rf"|\b(?:chose|picked|tapped|trusted|asked)\s+{_NAME}(?:,\s+[^,.;]{{3,60}},)?\s+to\s+"
+        rf"(?:own|lead|run|drive|take\s+over)\b"
+        rf"|\bhelp(?:ed|ing)?\s+{_OBJ}\s+(?:move|grow|step|transition|get\s+ready|prepare)\s+"
+        rf"(?:into|up|for|toward|towards)\b"
+        rf"|\b(?:gave|handed|assigned)\s+{_OBJ}\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){{0,3}}?"
+        rf"(?i:charter|remit|scope|mandate|ownership)\b",
+        # coaching by practice and cadence: "we role-played the conversation twice", "we
+        # rehearsed his design reviews", "I arranged for him to present", "met her weekly to
+        # go through the hard conversations", "moved her onto the tooling project she wanted"
+        r"\brole-?play(?:ed|ing)?\b|\brehears\w*\s+(?:his|her|their)\b"
+        rf"|\barranged\s+for\s+{_OBJ}\s+to\s+(?:present|lead|run|own|speak|demo|chair)\b"
+        rf"|\bmet\s+{_OBJ}\s+(?:weekly|every\s+week|fortnightly|every\s+fortnight|regularly"
+        r"|each\s+week)\b"
+        rf"|\bmoved\s+{_OBJ}\s+(?:off\s+[^.;]{{0,50}}?\s+)?(?:onto|into)\s+(?:the|a)\s+[^.;]{{0,50}}?"
+        r"\b(?:(?:he|she|they)['\u2019]d\s+been\s+asking|(?:he|she|they)\s+wanted)\b"
+        rf"|\bpromot(?:e|ed|ing)\s+from\s+(?:inside|within)\b",
     )
 )
 
@@ -639,19 +853,31 @@ _REFLECTION_RULES = tuple(
         r"|over)\b|\bdo\s+(?:it\s+|\w+\s+)?differently\b",
         r"\btook\s+away\s+(?:is|was|that)\b|\bI\s+took\s+away\b|\bthese\s+days,?\s+I\b"
         r"|\bI['\u2019]d\s+now\b|\bmade\s+me\s+reali[sz]e\b"
-        r"|\bI\s+(?:changed|adjusted|rethought|rewired)\s+(?:how|the\s+way)\s+I\b"
+        r"|\bI(?:['\u2019]ve|\s+have)?\s+(?:changed|adjusted|rethought|rewired)\s+(?:how|the\s+way)\s+I\b"
         r"|\bsince\s+that\s+(?:project|incident|time|day|launch|migration|review|experience),?\s+"
         r"(?:I|we)\b",
         # "I now escalate any dependency that slips twice"; not "I now write most queries"
         r"\b(?:I|we)\s+now\s+(?!have\b|know\b|use\b|own\b|lead\b|manage\b|work\b|am\b|are\b"
-        r"|write\s+most\b|maintain\b|do\b|get\b)[a-z]+|\bnow\s+(?:I|we)\s+(?!have\b|know\b"
+        r"|write\s+most\b|maintain\b|do\b|get\s+(?:paid|paged)\b)[a-z]+|\bnow\s+(?:I|we)\s+(?!have\b|know\b"
         r"|use\b|own\b|lead\b|manage\b|work\b|am\b|are\b|write\s+most\b|maintain\b|do\b|get\b)"
         r"[a-z]+|\bnow\s+when\s+I\b",
         r"\bI\s+(?:have\s+)?learned\s+to\s+(?!use\b|code\b|program\b|write\b|speak\b|build\b"
-        r"|deploy\b|configure\b|read\b|love\b|like\b)[a-z]+",
+        r"|deploy\b|configure\b|read\s+(?:code|music|\w+ese|\w+ish)\b|love\b|like\b)[a-z]+",
         r"\bsince\s+then,?\s+(?:I|we)\b|\b(?:I|we)['\u2019]ve\s+since\b|\bon\s+(?:my|our)\s+next\s+"
         r"(?:project|migration)\b|\bon\s+later\s+\w+,?\s+I\b|\bI\s+used\s+to\s+think\b"
         r"|\bgoing\s+forward\b",
+        # a rule or habit that came out of it: "my rule now is", "what stuck with me", "since
+        # then the device-lab run isn't skippable", "Now, when I see a mismatch, I ...", "Now I
+        # have a checklist for every mass message"
+        r"\bmy\s+(?:new\s+|own\s+)?(?:rule|default|habit|practice|principle|heuristic)\s+(?:now|these"
+        r"\s+days|since(?:\s+then)?|ever\s+since)\b|\bwhat\s+stuck\s+with\s+me\b"
+        r"|(?:^|[,;:]\s*|\band\s+)(?:ever\s+)?since\s+then,?\s+(?:I|we|any|every|all|no|each"
+        r"|the\s+[\w\s-]{0,25}?\b(?:isn['\u2019]t|is\s+never|can['\u2019]t|must|has\s+to|needs?\s+to"
+        r"|gets?|goes|is\s+(?:mandatory|required|part)))\b"
+        r"|^\s*(?:Now|These\s+days|Today|Nowadays),?\s+(?:when|whenever|before|if|every|any)\b"
+        r"|^\s*(?:Now|Nowadays),?\s+(?:I|we)\s+(?:have\s+a\s+(?:checklist|rule|habit|template|step"
+        r"|policy|practice)|always|never|insist|make\s+sure|ask|require|check|put|get|write|set"
+        r"|treat|start|plan|book)\b",
     )
 )
 
@@ -688,7 +914,7 @@ _CREDIT_RULES = tuple(
         rf"|\bhappened\s+because\s+of\s+{_OBJ}",
         rf"\b(?:was|were|is|are|it's)\s+{_CREDIT_ADV}(?:her|his|their"
         rf"|{_NAME}['\u2019]s|the\s+team['\u2019]s)\s+(?:work|doing|win|idea|design|achievement"
-        rf"|success)\b",
+        rf"|success|project|result|effort|victory)\b",
         rf"\b(?:was|is|were)\s+{_CREDIT_ADV}(?:hers|theirs)\b"
         rf"|\b(?:was|is)\s+{_CREDIT_ADV}his(?=\s*[,;.—]|\s+not\b)",
         r"(?:—|-|,|\bit\s+was|\bthat\s+was)\s+(?:all\s+)?their\s+(?:work|win|doing)\b",
@@ -696,7 +922,33 @@ _CREDIT_RULES = tuple(
         rf"\b[^.;]{{0,50}}?\b(?:(?:came\s+from|was\s+done\s+by|were\s+done\s+by|designed\s+by)"
         rf"\s+(?:{_NAME}|the\s+team|them|him|her)\b|was\s+(?:{_OWNER_OF_MERIT}|{_OWNER_ALONE}))",
         rf"\b(?:came\s+from|was\s+done\s+by|were\s+designed\s+by)\s+{_NAME}\b",
-        r"\bdid\s+the\s+(?:real|hard|heavy)\s+(?:work|lifting)\b",
+        r"\bdid\s+the\s+(?:real|hard|heavy)\s+(?:work|lifting|part|bits?)\b"
+        r"|\bdid\s+(?:remarkable|great|brilliant|amazing|outstanding|excellent|fantastic|superb"
+        r"|incredible|heroic|extraordinary)\s+work\b",
+        # the outcome put down to others in more words: "that win belongs to Jamal and Rosa",
+        # "the team carried that", "the whole team did that", "our SRE team made it look easy",
+        # "that's down to him", "succeeded because of their judgement", "it's hers", "they
+        # turned my mistake into a near miss", "what saved the day was the team", "Ifeoma's
+        # tool was the reason adoption was instant"
+        r"\b(?i:win|success|credit|result|launch|outcome|achievement|turnaround|recovery)\s+"
+        r"(?:\w+\s+)?(?i:belongs|goes)\s+to\b",
+        r"\b(?i:the|our|my)\s+(?:whole\s+|entire\s+)?(?:[\w-]+\s+)?(?i:team|squad|crew)\s+(?:(?:really"
+        r"|basically|honestly|just)\s+)?(?:carried|ran|did|made|delivered|pulled|drove)\s+(?:it|that"
+        r"|this|something|the\s+(?:work|hard\s+part|heavy\s+lifting|rest))\b"
+        r"(?!\s+(?:year|week|month|quarter|day|time|sprint)\b)",
+        rf"\b(?:that|it|this)['\u2019]s\s+{_CREDIT_ADV}(?:down\s+to|thanks\s+to|because\s+of)\s+"
+        rf"(?:{_CREDITED_GROUP}|them|him|her|{_NAME})|\b(?:it|that)['\u2019]s\s+{_CREDIT_ADV}"
+        r"(?:hers|theirs|his(?=\s*[,;.]))",
+        rf"\b(?:succeeded|worked|happened|landed|shipped)\s+because\s+of\s+(?:their|his|her"
+        rf"|{_NAME}['\u2019]s|the\s+team['\u2019]s)\b",
+        rf"\b(?i:they|he|she|{_NAME})\s+turned\s+(?:my|the|a|our)\s+[\w\s-]{{0,20}}?\binto\b"
+        rf"|\b(?i:what)\s+(?:saved|made|carried)\s+[^.;]{{0,20}}?\s+(?:was|were)\s+(?:the\s+team"
+        rf"|{_NAME}|them|her|him)\b|\b(?:{_POSSESSIVE}|(?i:he|she|they))\s+(?:[\w-]+\s+){{0,3}}?"
+        r"(?:was|were)\s+(?:the\s+|a\s+big\s+)?reason\b",
+        # the speaker's own part made small beside theirs: "I mostly cleared the way"
+        r"\bI\s+(?:just|mostly|mainly|basically|only|merely|largely)\s+(?:cleared\s+the\s+way"
+        r"|removed\s+(?:the\s+)?blockers|got\s+out\s+of\s+(?:the|their)\s+way|made\s+(?:the\s+)?tea"
+        r"|ran\s+interference|kept\s+the\s+[\w-]+\s+(?:honest|clear|moving)|unblocked|stayed\s+out)\b",
         # what would not have happened without them
         rf"\b(?i:couldn['\u2019]t|could\s+not|wouldn['\u2019]t|would\s+not|never|(?:none|nothing)\s+"
         rf"of\s+(?:this|it|that)\s+would)\b[^.;]{{0,50}}?"
@@ -753,7 +1005,7 @@ _OWNERSHIP_RULES = tuple(
     _rx(p)
     for p in (
         r"\bmy\s+(?:own\s+)?(?:\w+\s+)?(?:mistake|fault|error|oversight|miss|failure|gap"
-        r"|doing)\b|\bfailure\s+on\s+my\s+part\b|\b(?:was|is)\s+mine\b|\bwhat\s+I\s+own\b"
+        r"|doing|bug|misjudg(?:e)?ment|slip|blunder)\b|\bfailure\s+on\s+my\s+part\b|\b(?:was|is)\s+mine\b|\bwhat\s+I\s+own\b"
         r"|\bI\s+made\s+(?:one|a|the|an)\s+(?:\w+\s+)?mistake\b",
         r"\bI\s+(?:had\s+)?\w+ed\b[^.;]{0,40}\bwithout\s+(?:asking|checking|testing|telling"
         r"|consulting|sizing)\b",
@@ -791,7 +1043,12 @@ _OWNERSHIP_RULES = tuple(
         r"|little)\b",
         r"\bI\s+(?:became|was)\s+the\s+bottleneck\b|\bit\s+was\s+(?:really\s+)?me\b",
         r"\bI\s+(?:had\s+)?kept\s+(?:it\s+going|hoping)\b|\bwas\s+off\s+by\b",
-        r"\bI\s+apologi[sz]ed\b",
+        r"\bI\b[^.;]{0,80}?\bapologi[sz]ed\b",
+        # "the slip started with me", "my call, and the wrong one", "a failure on my side",
+        # "this was my responsibility because I approved the job"
+        r"\b(?:started|began)\s+with\s+me\b|\b(?:my|the)\s+call,?\s+and\s+(?:it\s+was\s+)?(?:the|a)"
+        r"\s+wrong\s+one\b|\b(?:mistake|error|failure|misjudg\w+|miss|slip|oversight)\s+on\s+my\s+"
+        r"(?:side|end)\b|\b(?:was|is)\s+(?:entirely\s+|squarely\s+)?my\s+responsibility\b",
         # "My own habits were part of the problem", "I was partly to blame", "I had
         # contributed to that"
         r"\b(?:I|my\s+(?:own\s+)?[\w-]+(?:\s+[\w-]+)?)\s+(?:was|were|had\s+been)\s+"
@@ -812,19 +1069,31 @@ _BUSINESS_RULES = tuple(
     _rx(p)
     for p in (
         rf"\brevenue\b|\bcustomers?\b{_NOT_CUSTOMER_THING}|\bcustomer['\u2019]s?\b|\bprospects?\b"
-        r"|\busers\b(?!['\u2019]|[\s_-](?:table|service|endpoint|model|schema|collection|db"
+        r"|(?<!internal\s)(?<!employee\s)\busers\b(?!['\u2019]|[\s_-](?:table|service|endpoint|model|schema|collection|db"
         r"|database|api|module)\b)|\b(?:resellers?|merchants|subscribers|advertisers|shoppers"
-        r"|buyers|sellers|paying\s+\w+)\b"
+        r"|buyers|sellers|paying\s+(?:customers|users|accounts|clients|members|subscribers)"
+        r"|small\s+businesses|patients|residents|passengers|riders|guests)\b"
+        # orders, a vendor's yearly price, a bill that moved, a deal signed
+        r"|\borders\s+would\b|\b(?:thousand|[\d,]+k?)\s+(?:a|per)\s+(?:year|month)\b"
+        r"|\bbill\s+(?:had\s+)?(?:tripled|doubled|grew|jumped|rose|fell|came\s+down|halved)\b"
+        r"|\b(?:ingest|licen[cs]e|hosting|vendor|storage)\s+costs?\b|\bseed\s+(?:round|extension)\b"
+        # an outside partner's integration, lost orders, a sales peak, the bill
+        r"|\b(?:retail|channel|launch|reseller)\s+partners?\b"
+        r"|\borders\s+(?:failed|were\s+lost|dropped)\b|\b(?:failed|lost|missed)\s+orders\b"
+        r"|\bsales\s+(?:peak|weekend|day|season|event)\b|\bholiday\s+(?:sales|peak|season|rush)\b"
+        r"|\b(?:reduce|reducing|reduced|lower|lowering|lowered)\s+(?:our\s+|the\s+)?(?:\w+\s+)?costs\b"
+        r"|\b(?:to|on)\s+the\s+(?:monthly\s+|annual\s+|cloud\s+|AWS\s+|hosting\s+)?bill\b"
         r"|\buser['\u2019]s\b"
         r"|\b(?:the|our|a|biggest|largest|key|big)\s+client\b(?![- ](?:library|wrapper|code"
         r"|side|SDK))|\bclient['\u2019]s\b",
         r"\bchurn\w*|\brenew(?:al|als|ed)\b|\b(?<!big\s)deals?\b|\bcontractual\b"
-        r"|\bconversions?\b|\bsignups?\b|\bmarkets?\b(?![\s-](?:data|feeds?|prices?|makers?)\b)"
+        r"|\bconversions?\b|\bsignups?\b|(?<!hiring\s)(?<!job\s)(?<!talent\s)\bmarkets?\b(?![\s-](?:data|feeds?|prices?|makers?)\b)"
+        r"(?!\s+(?:was|is)\s+(?:brutal|tough|hot|tight)\b)"
         r"|\bcompetitors?\b",
         r"\bregulat\w+|\bcompliance\b|\baudits?\b"
         r"|(?<!MIT\s)(?<!BSD\s)(?<!GPL\s)(?<!Apache\s)(?<!open-source\s)(?<!source\s)\blicen[cs]es?\b|\bfine[sd]\b|\bGDPR\b|\btax\b",
         r"\bholiday\s+season\b|\bBlack\s+Friday\b|\bsale\b|\bsells?\b|\blost\s+orders\b"
-        r"|\binvoices?\b(?![\s_-](?:data|service|generation|tables?|ids?|modules?|code|format"
+        r"|(?<!\blogic\sfor\s)\binvoices?\b(?![\s_-](?:data|service|generation|generator|tables?|ids?|modules?|code|format"
         r"|pdfs?|templates?|rendering|logic|jobs?)\b)|\bfunding\b"
         # a person's promotion is not a marketing one
         r"|(?<!her\s)(?<!his\s)(?<!their\s)(?<!my\s)(?<!a\s)\bpromotions?\b(?!\s+(?:cases?|packets?"
@@ -852,6 +1121,8 @@ _CONTRACT = _rx(
     r"(?<!consumer\s)(?<!support\s)(?<!licen[cs]e\s)(?<!API\s)\bcontracts?\b"
     r"(?![- ](?:tests?|testing|checks?|related|first)\b)"
 )
+_VENDOR_REACH = 4
+"""How many earlier sentences may say a contract was a supplier's."""
 _VENDOR_CONTEXT = _rx(r"\b(?:vendors?|suppliers?|providers?|procurement|licen[cs]es?)\b")
 
 
@@ -893,7 +1164,7 @@ def _business(sents: Sequence[_Sentence]) -> list[_Hit]:
     for i, s in enumerate(sents):
         contract = _first(_CONTRACT, s)
         if contract and not any(
-            _VENDOR_CONTEXT.search(t.text) for t in sents[max(0, i - 1) : i + 1]
+            _VENDOR_CONTEXT.search(t.text) for t in sents[max(0, i - _VENDOR_REACH) : i + 1]
         ):
             hits.append(contract)
     return hits
@@ -916,13 +1187,15 @@ def _subject_ok(text: str, verb_start: int) -> bool:
     before = text[max(0, verb_start - 40) : verb_start]
     if _NOT_DONE.search(before) or _PARTY_SUBJECT.search(before):
         return False
-    if _SPEAKER_LED.match(text, verb_start):
+    if _SPEAKER_LED.match(text, verb_start) or _PRESENTED_TO.match(text, verb_start):
         return True
     if _TEAM_SUBJECT.search(before):
         return True
     found = _SUBJECT.findall(before)
     if found:
-        return found[-1].lower() in {"i", "we"}
+        # a delegate who presents or reports outward still aligns the party for the team
+        delegate = found[-1].lower() in {"he", "she"} and _DELEGATE_VERB.match(text, verb_start)
+        return found[-1].lower() in {"i", "we"} or bool(delegate)
     return bool(_FIRST_PERSON.search(text))
 
 
