@@ -37,6 +37,7 @@ _REQUIRED: dict[CardType, tuple[str, ...]] = {
     CardType.STORY: ("prompt",),
 }
 RECOGNIZE_OPTIONS = 4
+_TYPES = {t.value: t for t in CardType}
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -72,6 +73,10 @@ def strip_controls(value: str) -> str:
 
 def clean_text(value: str) -> str:
     """Text with control characters removed (newlines and tabs kept) and ends trimmed."""
+    # Control characters are all unprintable, so most text needs no regex pass (which costs
+    # several times as much); multi-line text is checked without its line breaks.
+    if value.isprintable() or value.replace("\n", "").isprintable():
+        return value.strip()
     return strip_controls(value).strip()
 
 
@@ -83,14 +88,24 @@ def derive_id(prompt: str) -> str:
     return "-".join([*words, digest])
 
 
+RawValue = yaml.Node | str | tuple[str, ...]
+"""A field as read: a YAML node, or a plain value (a CSV cell) that is already clean."""
+
+
 class Fields:
-    """Reads one YAML mapping node into checked values, collecting problems instead of raising."""
+    """Reads one record into checked values, collecting problems instead of raising.
+
+    The record is a YAML mapping node, or plain values (:meth:`of_values`, a CSV row), so
+    a card from either source goes through the same checks.
+    """
 
     def __init__(self, node: yaml.Node, what: str, allowed: Iterable[str], problems: list[Problem]):
         self.line = safeyaml.line_of(node)
         self.what = what
         self.problems = problems
-        self.values: dict[str, yaml.Node] = {}
+        self.first_problem = len(problems)
+        """Where this record's problems start in ``problems``."""
+        self.values: dict[str, RawValue] = {}
         if not isinstance(node, yaml.MappingNode):
             self._add(self.line, f"{what} must be a mapping of field: value")
             return
@@ -109,13 +124,39 @@ class Fields:
             else:
                 self.values[key] = value_node
 
+    @classmethod
+    def of_values(
+        cls,
+        values: dict[str, RawValue],
+        *,
+        line: int,
+        what: str,
+        problems: list[Problem],
+    ) -> Fields:
+        """A record of plain values at ``line`` (a CSV row), keyed by known field names.
+
+        Texts are already clean (:func:`clean_text`) and lists hold no empty item; a text
+        may be '' (a cell of control characters only), which is reported like an empty one.
+        """
+        fields = cls.__new__(cls)
+        fields.line = line
+        fields.what = what
+        fields.problems = problems
+        fields.first_problem = len(problems)
+        fields.values = values
+        return fields
+
     def _add(self, line: int | None, message: str) -> None:
         self.problems.append(Problem(line, message))
 
+    def has_problems(self) -> bool:
+        """Whether anything about this record has been reported."""
+        return len(self.problems) > self.first_problem
+
     def line_for(self, key: str) -> int:
-        """The line of ``key``'s value, or of the mapping when it is absent."""
+        """The line of ``key``'s value, or of the record when it is absent or plain."""
         node = self.values.get(key)
-        return safeyaml.line_of(node) if node is not None else self.line
+        return safeyaml.line_of(node) if isinstance(node, yaml.Node) else self.line
 
     def text(self, key: str, *, required: bool = False) -> str:
         """A text field ('' when absent); numbers and booleans stay as written."""
@@ -124,12 +165,15 @@ class Fields:
             if required:
                 self._add(self.line, f"{self.what}: missing required field '{key}'")
             return ""
-        if not isinstance(node, yaml.ScalarNode):
-            self._add(safeyaml.line_of(node), f"{self.what}: '{key}' must be text")
+        if isinstance(node, str):
+            value = node
+        elif isinstance(node, yaml.ScalarNode):
+            value = clean_text(node.value)
+        else:
+            self._add(self.line_for(key), f"{self.what}: '{key}' must be text")
             return ""
-        value = clean_text(node.value)
         if required and not value:
-            self._add(safeyaml.line_of(node), f"{self.what}: '{key}' is empty")
+            self._add(self.line_for(key), f"{self.what}: '{key}' is empty")
         return value
 
     def items(self, key: str) -> tuple[str, ...]:
@@ -137,6 +181,10 @@ class Fields:
         node = self.values.get(key)
         if node is None:
             return ()
+        if isinstance(node, tuple):
+            return node
+        if isinstance(node, str):
+            return (node,) if node else ()
         if isinstance(node, yaml.ScalarNode):
             value = clean_text(node.value)
             return (value,) if value else ()
@@ -152,6 +200,10 @@ class Fields:
             if value:
                 out.append(value)
         return tuple(out)
+
+    def is_text(self, key: str) -> bool:
+        """Whether ``key`` holds a single text (a plain value or a YAML scalar)."""
+        return isinstance(self.values.get(key), str | yaml.ScalarNode)
 
     def ident(self, key: str, *, required: bool = False) -> str:
         """An id field checked against ``[a-z0-9-]+``."""
@@ -226,7 +278,7 @@ def parse_items(
         problems.append(Problem(top.line, f"{top.what}: missing required field '{key}'"))
         return []
     if not isinstance(node, yaml.SequenceNode):
-        problems.append(Problem(safeyaml.line_of(node), f"{top.what}: '{key}' must be a list"))
+        problems.append(Problem(top.line_for(key), f"{top.what}: '{key}' must be a list"))
         return []
     items: list[T] = []
     seen: dict[str, int] = {}
@@ -254,7 +306,9 @@ def _competencies(top: Fields, problems: list[Problem]) -> list[Competency]:
     if node is None:
         return []
     if not isinstance(node, yaml.SequenceNode):
-        problems.append(Problem(safeyaml.line_of(node), "deck: 'competencies' must be a list"))
+        problems.append(
+            Problem(top.line_for("competencies"), "deck: 'competencies' must be a list")
+        )
         return []
     out = []
     for item in node.value:
@@ -278,16 +332,22 @@ def _competencies(top: Fields, problems: list[Problem]) -> list[Competency]:
 def parse_card(
     node: yaml.Node, index: int, deck_id: str, known: set[str], problems: list[Problem]
 ) -> Card | None:
-    """The card in one mapping node of a deck (or a CSV row built as one), or None.
+    """The card in one mapping node of a deck, or None.
 
     Problems are appended to ``problems`` with their lines; None means the card had some.
     """
-    before = len(problems)
-    f = Fields(node, f"card {index}", CARD_KEYS, problems)
+    return check_card(Fields(node, f"card {index}", CARD_KEYS, problems), index, deck_id, known)
+
+
+def check_card(f: Fields, index: int, deck_id: str, known: set[str]) -> Card | None:
+    """The card a record's fields describe (a deck's mapping node or a CSV row), or None.
+
+    Problems are appended to ``f.problems`` with their lines; None means the card had some.
+    """
+    problems = f.problems
     raw_type = f.text("type", required=True)
-    try:
-        card_type = CardType(raw_type)
-    except ValueError:
+    card_type = _TYPES.get(raw_type)
+    if card_type is None:
         if raw_type:
             problems.append(
                 Problem(
@@ -297,22 +357,26 @@ def parse_card(
                 )
             )
         return None
-    values: dict[str, Any] = {name: f.text(name) for name in TEXT_FIELDS}
-    values.update({name: f.items(name) for name in LIST_FIELDS})
+    given = f.values
+    values: dict[str, Any] = {}
+    # Loops, not comprehensions: this runs once per card of a 10k-row CSV.
+    for name in TEXT_FIELDS:
+        values[name] = f.text(name) if name in given else ""
+    for name in LIST_FIELDS:
+        values[name] = f.items(name) if name in given else ()
     for name in _REQUIRED[card_type]:
-        given = f.values.get(name)
-        if given is not None and not isinstance(given, yaml.ScalarNode):
-            continue  # already reported as the wrong shape
-        if not values[name] and given is not None:
-            problems.append(Problem(f.line_for(name), f"card {index}: '{name}' is empty"))
-        elif not values[name]:
+        if values[name]:
+            continue
+        if name not in given:
             problems.append(
                 Problem(
                     f.line, f"card {index}: missing required field '{name}' for a {card_type} card"
                 )
             )
+        elif f.is_text(name):  # a value of the wrong shape is already reported as such
+            problems.append(Problem(f.line_for(name), f"card {index}: '{name}' is empty"))
     for name, types in _ONLY_FOR.items():
-        if name in f.values and card_type not in types:
+        if name in given and card_type not in types:
             problems.append(
                 Problem(f.line_for(name), f"card {index}: '{name}' is only for {types[0]} cards")
             )
@@ -333,7 +397,7 @@ def parse_card(
     if card_type is CardType.RECOGNIZE and values["options"]:
         _check_options(values["options"], competency, known, f, index, problems)
     key = f.ident("id") or (derive_id(values["prompt"]) if values["prompt"] else "")
-    if len(problems) > before or not key:
+    if f.has_problems() or not key:
         return None
     return Card(
         id=f"{deck_id}/{key}",

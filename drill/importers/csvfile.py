@@ -1,8 +1,8 @@
 """CSV and TSV decks: a header row naming the deck-file fields, one card per row.
 
-Each row is turned into the YAML node tree a deck file would hold for that card (every
-node marked with the row's first physical line) and checked by the same rules as a YAML
-deck, so a CSV card is valid exactly when the same card written in YAML would be.
+Each row's non-empty cells become the plain values of a record (at the row's first
+physical line) that :func:`drill.core.decks.check_card` checks by the same rules as a card
+of a YAML deck, so a CSV card is valid exactly when the same card written in YAML would be.
 
 List fields (``signals``, ``pitfalls``, ``tags`` ...) hold several items in one cell,
 separated by ``|`` or by line breaks inside the cell.
@@ -15,13 +15,19 @@ import difflib
 import io
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import PurePath
 
-import yaml
-
-from drill.core import decks
-from drill.core.decks import CARD_KEYS, ID_PATTERN, LIST_FIELDS, DeckError, clean_text
+from drill.core.decks import (
+    CARD_KEYS,
+    ID_PATTERN,
+    LIST_FIELDS,
+    DeckError,
+    Fields,
+    RawValue,
+    check_card,
+    clean_text,
+)
 from drill.core.model import Card, CardType, Deck
 from drill.core.safeyaml import MAX_BYTES, Problem
 
@@ -29,10 +35,8 @@ DELIMITERS = (",", "\t", ";")
 """Delimiters recognised in a ``.csv`` file; ``.tsv`` files always use tabs."""
 DEFAULT_TYPE = CardType.BASIC
 """The card type of a row whose ``type`` cell is empty (or a file without the column)."""
+_LINE_END = re.compile(r"[\r\n]")
 _LIST_SPLIT = re.compile(r"\s*(?:\||\r\n|\r|\n)\s*")
-_STR_TAG = "tag:yaml.org,2002:str"
-_SEQ_TAG = "tag:yaml.org,2002:seq"
-_MAP_TAG = "tag:yaml.org,2002:map"
 
 
 def parse_csv(
@@ -59,17 +63,19 @@ def parse_csv(
     if problems:
         raise DeckError(path, problems)
     known = set(known_competencies)
+    read = _row_reader(columns)
     cards: list[Card] = []
     seen: dict[str, int] = {}
     derived = 0
     for index, (line, row) in enumerate(rows[1:], start=1):
-        node = _card_node(row, columns, line, index, problems)
-        if node is None:
+        values = read(row, line, index, problems)
+        if values is None:
             continue
-        card = decks.parse_card(node, index, deck_id, known, problems)
+        fields = Fields.of_values(values, line=line, what=f"card {index}", problems=problems)
+        card = check_card(fields, index, deck_id, known)
         if card is None:
             continue
-        has_id = any(key.value == "id" for key, _ in node.value)
+        has_id = "id" in values
         derived += not has_id
         if card.key in seen:
             why = (
@@ -139,7 +145,8 @@ def _delimiter(text: str, path: str) -> str:
     """The delimiter that splits the header line into the most known field names."""
     if path.lower().endswith(".tsv"):
         return "\t"
-    first = text.split("\n", 1)[0]
+    end = _LINE_END.search(text)  # a lone '\r' ends a line too (and csv.reader rejects it)
+    first = text[: end.start()] if end else text
 
     def known_names(delimiter: str) -> int:
         cells = next(csv.reader([first], delimiter=delimiter), [])
@@ -156,7 +163,7 @@ def _rows(text: str, path: str) -> list[tuple[int, list[str]]]:
     start = 1
     try:
         for row in reader:
-            if any(cell.strip() for cell in row):
+            if any(map(str.strip, row)):
                 rows.append((start, row))
             start = reader.line_num + 1
     except csv.Error as exc:
@@ -194,36 +201,46 @@ def _columns(header: list[str], line: int, problems: list[Problem]) -> dict[str,
     return columns
 
 
-def _card_node(
-    row: list[str], columns: dict[str, int], line: int, index: int, problems: list[Problem]
-) -> yaml.MappingNode | None:
-    """The mapping a YAML deck would hold for this row; empty cells are left out."""
+def _row_reader(
+    columns: dict[str, int],
+) -> Callable[[list[str], int, int, list[Problem]], dict[str, RawValue] | None]:
+    """A function from a row to its record's values (empty cells left out), or None."""
     width = max(columns.values()) + 1
-    if any(cell.strip() for cell in row[width:]):
-        message = f"card {index}: the row has {len(row)} cells but the header names {width}"
-        problems.append(Problem(line, message))
-        return None
-    mark = yaml.Mark("csv", 0, line - 1, 0, "", 0)
-    pairs: list[tuple[yaml.Node, yaml.Node]] = []
-    for name, position in columns.items():
-        cell = row[position] if position < len(row) else ""
-        value: yaml.Node
-        if name in LIST_FIELDS:
-            items = [item for item in _LIST_SPLIT.split(cell.strip()) if item]
-            if not items:
-                continue
-            scalars = [yaml.ScalarNode(_STR_TAG, item, mark, mark) for item in items]
-            value = yaml.SequenceNode(_SEQ_TAG, scalars, mark, mark)
-        elif name == "type":
-            # Spreadsheet users write "Question"; the type names are lower case.
-            kind = cell.strip().lower() or DEFAULT_TYPE.value
-            value = yaml.ScalarNode(_STR_TAG, kind, mark, mark)
-        elif cell.strip():
-            value = yaml.ScalarNode(_STR_TAG, cell, mark, mark)
+    type_position = columns.get("type")
+    texts = [(n, p) for n, p in columns.items() if n not in LIST_FIELDS and n != "type"]
+    lists = [(n, p) for n, p in columns.items() if n in LIST_FIELDS]
+
+    def read(
+        row: list[str], line: int, index: int, problems: list[Problem]
+    ) -> dict[str, RawValue] | None:
+        if len(row) < width:
+            row = row + [""] * (width - len(row))
+        elif len(row) > width and any(map(str.strip, row[width:])):
+            message = f"card {index}: the row has {len(row)} cells but the header names {width}"
+            problems.append(Problem(line, message))
+            return None
+        values: dict[str, RawValue] = {}
+        if type_position is None:
+            values["type"] = DEFAULT_TYPE.value
         else:
-            continue
-        pairs.append((yaml.ScalarNode(_STR_TAG, name, mark, mark), value))
-    if "type" not in columns:
-        type_node = yaml.ScalarNode(_STR_TAG, DEFAULT_TYPE.value, mark, mark)
-        pairs.append((yaml.ScalarNode(_STR_TAG, "type", mark, mark), type_node))
-    return yaml.MappingNode(_MAP_TAG, pairs, mark, mark)
+            # Spreadsheet users write "Question"; the type names are lower case.
+            values["type"] = clean_text(row[type_position].strip().lower() or DEFAULT_TYPE.value)
+        for name, position in texts:
+            cell = row[position].strip()
+            if cell:
+                values[name] = clean_text(cell)
+        for name, position in lists:
+            cell = row[position].strip()
+            if not cell:
+                continue
+            if cell.isprintable():  # one line, nothing to clean: _LIST_SPLIT's parts, sooner
+                parts = list(map(str.strip, cell.split("|")))
+                items = tuple(filter(None, parts))
+            else:
+                parts = _LIST_SPLIT.split(cell)
+                items = tuple(filter(None, map(clean_text, parts)))
+            if any(parts):  # present even when cleaning leaves nothing, as in a YAML deck
+                values[name] = items
+        return values
+
+    return read
