@@ -229,7 +229,8 @@ def hostile(path: str) -> None:
     import gc
     import tracemalloc
 
-    from drill.core.decks import DeckError, parse_deck
+    from drill.core.decks import parse_deck
+    from drill.core.errors import DeckError
 
     data = open(path, "rb").read()  # noqa: SIM115 - read whole, closed by refcount
     gc.collect()

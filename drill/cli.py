@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 import click
 
 from drill import __version__
-from drill.core.decks import DeckError
+from drill.core.errors import DeckError
 from drill.store import CardFilter, Store, StoreError
 
 F = TypeVar("F", bound=Callable[..., Any])

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import click
 
-from drill.core.decks import DeckError, peek_deck_id
+from drill.core.decks import peek_deck_id
+from drill.core.errors import DeckError, Problem
 from drill.core.model import ImportReport
-from drill.core.safeyaml import Problem
 from drill.core.scheduling import Scheduler
 from drill.core.taxonomy import BUILTIN_IDS
 from drill.importers import YAML_SUFFIXES, read_files

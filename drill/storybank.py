@@ -11,9 +11,8 @@ from pathlib import Path
 
 import click
 
-from drill.core.decks import DeckError
+from drill.core.errors import DeckError, Problem
 from drill.core.model import Story
-from drill.core.safeyaml import Problem
 from drill.core.stories import Coverage, coverage, dump_stories, parse_stories, story_template
 from drill.core.taxonomy import BUILTIN_IDS
 from drill.store import Store

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from drill.core.decks import clean_text
+from drill.core.text import clean_text
 
 _BLOCKS = " ▏▎▍▌▋▊▉█"
 

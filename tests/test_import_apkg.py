@@ -22,7 +22,8 @@ import zstandard
 from click.testing import CliRunner
 
 from drill.cli import main
-from drill.core.decks import DeckError, dump_deck, parse_deck
+from drill.core.decks import dump_deck, parse_deck
+from drill.core.errors import DeckError
 from drill.core.model import CardType, Deck
 from drill.core.taxonomy import BUILTIN_IDS
 from drill.importers import apkg

@@ -13,7 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from drill.cli import main
-from drill.core.decks import DeckError, derive_id, dump_deck, parse_deck
+from drill.core.decks import derive_id, dump_deck, parse_deck
+from drill.core.errors import DeckError
 from drill.core.model import CardType, Deck
 from drill.core.safeyaml import MAX_BYTES
 from drill.core.taxonomy import BUILTIN_IDS

@@ -5,16 +5,17 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import fields
 from typing import Any, TypeVar
 
 import yaml
 
 from drill.core import safeyaml
+from drill.core.errors import DeckError, Problem
 from drill.core.model import DIMENSIONS, SIGNALS, Card, CardType, Competency, Deck
-from drill.core.safeyaml import Problem
 from drill.core.taxonomy import BUILTIN_IDS
+from drill.core.text import clean_text
 
 T = TypeVar("T")
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -38,46 +39,6 @@ _REQUIRED: dict[CardType, tuple[str, ...]] = {
 }
 RECOGNIZE_OPTIONS = 4
 _TYPES = {t.value: t for t in CardType}
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-class DeckError(Exception):
-    """A file that cannot be used, with every problem found in it (``path:line: message``)."""
-
-    def __init__(self, path: str, problems: Sequence[Problem]) -> None:
-        self.path = path
-        self.problems = tuple(problems)
-        super().__init__(str(self))
-
-    @property
-    def line(self) -> int | None:
-        """The line of the first problem."""
-        return self.problems[0].line
-
-    @property
-    def message(self) -> str:
-        """The first problem's message."""
-        return self.problems[0].message
-
-    def __str__(self) -> str:
-        return "\n".join(
-            f"{self.path}:{p.line}: {p.message}" if p.line else f"{self.path}: {p.message}"
-            for p in self.problems
-        )
-
-
-def strip_controls(value: str) -> str:
-    """Text with control characters removed (newlines and tabs kept)."""
-    return _CONTROL.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
-
-
-def clean_text(value: str) -> str:
-    """Text with control characters removed (newlines and tabs kept) and ends trimmed."""
-    # Control characters are all unprintable, so most text needs no regex pass (which costs
-    # several times as much); multi-line text is checked without its line breaks.
-    if value.isprintable() or value.replace("\n", "").isprintable():
-        return value.strip()
-    return strip_controls(value).strip()
 
 
 def derive_id(prompt: str) -> str:

@@ -13,9 +13,10 @@ which rejects such input before anything is composed.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 import yaml
+
+from drill.core.errors import Problem
 
 MAX_BYTES = 32 * 1024 * 1024
 MAX_DEPTH = 24
@@ -44,14 +45,6 @@ _DEEP_INDENT = re.compile(rf"^[ \t]{{{_SUSPECT_INDENT},}}\S", re.MULTILINE)
 _RAW_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
 """Control characters YAML refuses; they are dropped so a stray one costs nothing."""
 _NOT_BRACKETS = re.compile(r"[^\[\]{}]+")
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with a file, at a line (1-based) when one is known."""
-
-    line: int | None
-    message: str
 
 
 class YamlProblem(Exception):

@@ -9,9 +9,9 @@ from typing import Any
 import yaml
 
 from drill.core import safeyaml
-from drill.core.decks import DeckError, Fields, dump_yaml, parse_items
+from drill.core.decks import Fields, dump_yaml, parse_items
+from drill.core.errors import DeckError, Problem
 from drill.core.model import STORY_TEXT_FIELDS, Competency, Story
-from drill.core.safeyaml import Problem
 from drill.core.taxonomy import BUILTIN_COMPETENCIES, BUILTIN_IDS
 
 BANK_KEYS = ("stories",)

@@ -6,9 +6,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from drill.core.decks import DeckError, parse_deck
+from drill.core.decks import parse_deck
+from drill.core.errors import DeckError, Problem
 from drill.core.model import Deck, Review
-from drill.core.safeyaml import MAX_BYTES, Problem
+from drill.core.safeyaml import MAX_BYTES
 
 
 @dataclass

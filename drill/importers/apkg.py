@@ -47,9 +47,9 @@ from typing import IO, Any
 
 import zstandard
 
-from drill.core.decks import DeckError, clean_text
+from drill.core.errors import DeckError, Problem
 from drill.core.model import Card, CardType, Competency, Deck
-from drill.core.safeyaml import Problem
+from drill.core.text import clean_text
 from drill.importers.csvfile import slugify
 
 UNTAGGED = Competency(

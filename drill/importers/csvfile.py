@@ -18,18 +18,11 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from pathlib import PurePath
 
-from drill.core.decks import (
-    CARD_KEYS,
-    ID_PATTERN,
-    LIST_FIELDS,
-    DeckError,
-    Fields,
-    RawValue,
-    check_card,
-    clean_text,
-)
+from drill.core.decks import CARD_KEYS, ID_PATTERN, LIST_FIELDS, Fields, RawValue, check_card
+from drill.core.errors import DeckError, Problem
 from drill.core.model import Card, CardType, Deck
-from drill.core.safeyaml import MAX_BYTES, Problem
+from drill.core.safeyaml import MAX_BYTES
+from drill.core.text import clean_text
 
 DELIMITERS = (",", "\t", ";")
 """Delimiters recognised in a ``.csv`` file; ``.tsv`` files always use tabs."""

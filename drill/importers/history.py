@@ -8,9 +8,8 @@ import json
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
-from drill.core.decks import DeckError
+from drill.core.errors import DeckError, Problem
 from drill.core.model import Card, MemoryState, Rating, Review, State
-from drill.core.safeyaml import Problem
 from drill.core.scheduling import Scheduler
 from drill.store import Store, iso
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from drill.core.decks import clean_text, strip_controls
+from drill.core.text import clean_text, strip_controls
 
 
 def literal(text: str) -> Content:

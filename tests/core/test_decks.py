@@ -14,16 +14,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from drill.core import safeyaml
-from drill.core.decks import (
-    SIGNAL_NAMES,
-    DeckError,
-    clean_text,
-    derive_id,
-    dump_deck,
-    parse_deck,
-)
+from drill.core.decks import SIGNAL_NAMES, derive_id, dump_deck, parse_deck
+from drill.core.errors import DeckError
 from drill.core.model import DIMENSIONS, Card, CardType, Competency, Deck
 from drill.core.taxonomy import BUILTIN_IDS
+from drill.core.text import clean_text
 
 BAD_DECKS = Path(__file__).parent.parent / "data" / "bad_decks"
 EXPECTED = json.loads((BAD_DECKS / "expected.json").read_text(encoding="utf-8"))

@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from drill.core.analysis import analyze
-from drill.core.decks import SIGNAL_NAMES, DeckError, clean_text
+from drill.core.decks import SIGNAL_NAMES
+from drill.core.errors import DeckError
 from drill.core.model import STORY_TEXT_FIELDS, Story
 from drill.core.stories import (
     MAX_COMPETENCIES_PER_STORY,
@@ -22,6 +23,7 @@ from drill.core.stories import (
 )
 from drill.core.stories import coverage as story_coverage
 from drill.core.taxonomy import BUILTIN_IDS
+from drill.core.text import clean_text
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "decks" / "example-stories.yaml"
 

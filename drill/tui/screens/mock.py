@@ -18,9 +18,9 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Footer, Static
 
-from drill.core.decks import clean_text
 from drill.core.mock import pick_mock
 from drill.core.model import Card, CardType
+from drill.core.text import clean_text
 from drill.metrics import weakest_ids
 from drill.tui.screens.base import DrillScreen
 from drill.tui.text import literal, styled

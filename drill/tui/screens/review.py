@@ -14,10 +14,10 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from drill.core.decks import clean_text
 from drill.core.model import CardType, Rating
 from drill.core.queue import Mode
 from drill.core.scheduling import format_interval
+from drill.core.text import clean_text
 from drill.session import ReviewSession, Step
 from drill.store import StoreError
 from drill.tui.screens.base import DrillScreen

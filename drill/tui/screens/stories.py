@@ -207,7 +207,7 @@ class StoryFormScreen(DrillScreen):
     def action_save(self) -> None:
         """Validate and save; the story's cards are created or updated with it."""
         app = self.drill
-        from drill.core.decks import clean_text
+        from drill.core.text import clean_text
 
         title = clean_text(self.query_one("#f-title", Input).value)
         values = {
