@@ -120,7 +120,10 @@ class ReviewSession:
             due: list[Candidate] = []
             allowance = 0
         else:
-            due = [_candidate(c, scheduler, now) for c in store.due_cards(now, now, where)]
+            due = [
+                _candidate(c, scheduler, now)
+                for c in store.due_cards(now, now, where, most_at_risk=size)
+            ]
             allowance = new_allowance(store, now, day_end, tz)
         new = [_new(c) for c in store.new_cards(now, per_competency=size, where=where)]
         pool: list[Candidate] = []
@@ -296,9 +299,11 @@ def plan_overrides(store: Store, now: datetime) -> dict[str, object]:
 
 def new_allowance(store: Store, now: datetime, day_end: datetime, tz: tzinfo | None) -> int:
     """New cards still allowed today: the interview plan's daily number, else the setting."""
-    from drill import planning
+    limit = None
+    if store.meta("plan"):
+        from drill import planning
 
-    limit = planning.new_allowance(store, now, tz=tz) if store.meta("plan") else None
+        limit = planning.new_allowance(store, now, tz=tz)
     per_day = store.settings().new_per_day if limit is None else limit
     return max(0, per_day - store.introduced_since(day_end - timedelta(days=1)))
 

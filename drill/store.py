@@ -23,7 +23,6 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from drill.core.decks import card_fields
 from drill.core.model import (
     Card,
     CardType,
@@ -597,6 +596,13 @@ class Store:
         )
 
     _STATE_COLUMNS = "card_id, state, step, stability, difficulty, due, last_review, reps, lapses"
+    # An upsert rewrites only the changed columns' index entries; INSERT OR REPLACE would
+    # delete and re-insert the row, touching every index of card_state on each rating.
+    _UPSERT_STATE = (
+        f"INSERT INTO card_state({_STATE_COLUMNS}, competency) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(card_id) DO UPDATE SET "
+        + ", ".join(f"{c} = excluded.{c}" for c in [*_STATE_COLUMNS.split(", ")[1:], "competency"])
+    )
 
     def state(self, card_id: str) -> MemoryState | None:
         """A card's memory state, or None for a card never reviewed."""
@@ -660,11 +666,7 @@ class Store:
             else:
                 previous = self._state_values(before) if isinstance(before, MemoryState) else None
             row_id = self._insert_review(conn, review, previous, competency)
-            conn.execute(
-                f"INSERT OR REPLACE INTO card_state({self._STATE_COLUMNS}, competency) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (*self._state_values(after), competency),
-            )
+            conn.execute(self._UPSERT_STATE, (*self._state_values(after), competency))
         return row_id
 
     def _insert_review(
@@ -744,11 +746,7 @@ class Store:
             if row[9] is None:
                 conn.execute("DELETE FROM card_state WHERE card_id = ?", (review.card_id,))
             else:
-                conn.execute(
-                    f"INSERT OR REPLACE INTO card_state({self._STATE_COLUMNS}, competency) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (*json.loads(row[9]), row[10]),
-                )
+                conn.execute(self._UPSERT_STATE, (*json.loads(row[9]), row[10]))
             self._count(conn, row[10], review.reviewed_at, review.rating, review.quality, -1)
         return review
 
@@ -916,15 +914,33 @@ class Store:
     # queue ----------------------------------------------------------------------------
 
     def due_cards(
-        self, now: datetime, until: datetime, where: CardFilter = CardFilter()
+        self,
+        now: datetime,
+        until: datetime,
+        where: CardFilter = CardFilter(),
+        *,
+        most_at_risk: int | None = None,
     ) -> list[DueCard]:
-        """Reviewed, active cards due before ``until``."""
+        """Reviewed, active cards due before ``until``, soonest first.
+
+        With ``most_at_risk``, only that many: those with the lowest recall probability at
+        ``now`` (the most time elapsed per day of stability, which orders recall the same
+        way for any forgetting curve), so a session start need not load every due card.
+        """
         extra, params = where.sql()
+        order, limit = "s.due", []
+        if most_at_risk is not None:
+            order = (
+                "CASE WHEN s.stability > 0 THEN max(0.0, julianday(?) - julianday(s.last_review))"
+                " / s.stability ELSE 1e300 END DESC, s.card_id LIMIT ?"
+            )
+            limit = [iso(now), most_at_risk]
         rows = self.conn.execute(
             "SELECT s.card_id, c.competency, c.type, s.stability, s.last_review, s.due "
             "FROM card_state s CROSS JOIN cards c ON c.id = s.card_id "
-            f"WHERE s.due <= ? AND s.last_review IS NOT NULL AND {_ACTIVE} {extra} ORDER BY s.due",
-            [iso(until), iso(now), *params],
+            f"WHERE s.due <= ? AND s.last_review IS NOT NULL AND {_ACTIVE} {extra} "
+            f"ORDER BY {order}",
+            [iso(until), iso(now), *params, *limit],
         )
         return [
             DueCard(r[0], r[1], CardType(r[2]), r[3] or 0.0, parse_iso(r[4]), parse_iso(r[5]))
@@ -1247,7 +1263,7 @@ class Store:
                 answer=story.outline,
                 story_id=story.id,
             )
-            body = json.dumps(card_fields(card), ensure_ascii=False, sort_keys=True)
+            body = _card_body(card)
             conn.execute(
                 "INSERT INTO cards(id, deck_id, key, type, competency, prompt, position, body, "
                 "content_hash, story_id) VALUES (?, ?, ?, 'story', ?, ?, ?, ?, ?, ?) "
@@ -1305,6 +1321,8 @@ def _card_body(card: Card) -> str:
     out the same from the faster ASCII encoder; any ``\\u`` escape in its output (a
     non-ASCII or control character) sends the card to the exact encoder instead.
     """
+    from drill.core.decks import card_fields  # YAML comes with it: imports only
+
     fields = card_fields(card)
     body = _JSON_ASCII(fields)
     return _JSON_TEXT(fields) if "\\u" in body else body

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import sqlite3
 from collections.abc import Callable
 from datetime import datetime, timedelta
@@ -14,10 +15,11 @@ from hypothesis import strategies as st
 
 import drill.store
 from drill import builtin, migrations
-from drill.core.decks import clean_text, parse_deck
+from drill.core.decks import parse_deck
 from drill.core.model import Card, CardType, Deck, MemoryState, Rating, Review, State
 from drill.core.scheduling import Scheduler, SchedulerSettings
-from drill.store import Store, StoreBusy, iso, new_review_id
+from drill.core.text import clean_text
+from drill.store import DueCard, Store, StoreBusy, iso, new_review_id
 
 DECK = b"""\
 deck: mine
@@ -459,3 +461,24 @@ def test_memory_state_round_trips_through_the_store(mine: Store, now: datetime) 
     )
     assert isinstance(state, MemoryState)
     assert state == expected
+
+
+def test_most_at_risk_due_cards_are_those_of_lowest_recall(store: Store, now: datetime) -> None:
+    rng = random.Random(7)
+    ids = sorted(store.card_ids())[:80]
+    for card_id in ids:
+        start = now - timedelta(days=rng.randint(20, 90), minutes=rng.randint(0, 1440))
+        for step in range(rng.randint(1, 4)):
+            rating = rng.choice([Rating.AGAIN, Rating.HARD, Rating.GOOD, Rating.EASY])
+            review(store, card_id, rating, start + timedelta(days=3 * step))
+    due = store.due_cards(now, now)
+    assert len(due) > 30
+
+    def recall(card: DueCard) -> float:
+        state = store.state(card.card_id)
+        assert state is not None
+        return SCHEDULER.retrievability(state, now)
+
+    expected = [c.card_id for c in sorted(due, key=lambda c: (recall(c), c.card_id))[:25]]
+    riskiest = store.due_cards(now, now, most_at_risk=25)
+    assert [c.card_id for c in sorted(riskiest, key=lambda c: (recall(c), c.card_id))] == expected
