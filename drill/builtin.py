@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 
-from drill.core.decks import parse_deck, peek_deck_id
 from drill.core.model import ImportReport
 from drill.paths import builtin_deck_files
 from drill.store import Store
@@ -18,12 +17,16 @@ def sync(store: Store) -> list[ImportReport]:
     """
     pending = []
     hashes: dict[str, str] = {}
+    # A file's hash covers its deck id, so a hash already on record means that very deck
+    # is loaded as it is: the usual start needs no YAML at all.
+    loaded = store.deck_hashes()
     for path in builtin_deck_files():
         data = path.read_bytes()
         digest = hashlib.sha256(data).hexdigest()
-        deck_id = peek_deck_id(data)
-        if deck_id and store.deck_hash(deck_id) == digest:
+        if digest in loaded:
             continue
+        from drill.core.decks import parse_deck
+
         deck = parse_deck(data, path=str(path))
         hashes[deck.id] = digest
         pending.append(deck)

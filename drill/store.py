@@ -271,6 +271,10 @@ class Store:
             or 0
         )
 
+    def deck_hashes(self) -> set[str]:
+        """The content hashes recorded at every deck's last import."""
+        return {r[0] for r in self.conn.execute("SELECT content_hash FROM decks") if r[0]}
+
     def deck_hash(self, deck_id: str) -> str | None:
         """The content hash recorded at the deck's last import."""
         value = self._one("SELECT content_hash FROM decks WHERE id = ?", (deck_id,))
