@@ -16,6 +16,11 @@ from drill.core.model import Competency
 from drill.session import ReviewSession, utc_now
 from drill.store import CardFilter, Store
 
+NOTHING_DUE = (
+    "Nothing due and no new cards left for today. Practise your weakest areas instead "
+    "(p on Home), or come back tomorrow."
+)
+
 
 class AlreadyOpen(Exception):
     """Another drill app has this database open."""
@@ -55,6 +60,17 @@ class DrillApp(App[None]):
         """Every competency by id (read once per app)."""
         return self.store.competencies()
 
+    def get_default_screen(self) -> Screen[Any]:
+        # `drill review` opens straight on its first card: the review screen is the app's
+        # first screen, not pushed over an empty one (one screen fewer to style and draw).
+        if self.start_review and not self.start_mock:
+            session = self._session()
+            if session.total:
+                from drill.tui.screens.review import ReviewScreen
+
+                return ReviewScreen(session, title="Review")
+        return super().get_default_screen()
+
     def on_mount(self) -> None:
         self.store.defer_checkpoints()
         self.set_interval(2.0, self.store.checkpoint)
@@ -63,7 +79,10 @@ class DrillApp(App[None]):
 
             self.push_screen(MockScreen())
         elif self.start_review:
-            self.start_session()
+            from drill.tui.screens.review import ReviewScreen
+
+            if not isinstance(self.screen, ReviewScreen):
+                self.exit(message=NOTHING_DUE)
         else:
             from drill.tui.screens.home import HomeScreen
 
@@ -73,7 +92,19 @@ class DrillApp(App[None]):
         """Open a review session (or a practice one) over the current filter."""
         from drill.tui.screens.review import ReviewScreen
 
-        session = ReviewSession.start(
+        session = self._session(practice=practice, where=where)
+        if session.total == 0:
+            message = (
+                "Nothing to practise here: import a deck or widen the filter."
+                if practice
+                else NOTHING_DUE
+            )
+            self.notify(message, markup=False)
+            return
+        self.push_screen(ReviewScreen(session, title="Practice" if practice else "Review"))
+
+    def _session(self, *, practice: bool = False, where: CardFilter | None = None) -> ReviewSession:
+        return ReviewSession.start(
             self.store,
             clock=self.clock,
             where=where or self.where,
@@ -81,25 +112,18 @@ class DrillApp(App[None]):
             practice=practice,
             tz=self.tz,
         )
-        if session.total == 0:
-            message = (
-                "Nothing to practise here: import a deck or widen the filter."
-                if practice
-                else "Nothing due and no new cards left for today. Practise your weakest "
-                "areas instead (p on Home), or come back tomorrow."
-            )
-            if self.start_review:
-                self.exit(message=message)
-            else:
-                self.notify(message, markup=False)
-            return
-        self.push_screen(ReviewScreen(session, title="Practice" if practice else "Review"))
 
     def show_summary(self, session: ReviewSession) -> None:
         """Replace the review screen with the session summary."""
         from drill.tui.screens.summary import SummaryScreen
 
-        self.switch_screen(SummaryScreen(session.summary()))
+        summary = SummaryScreen(session.summary())
+        if len(self.screen_stack) == 1:
+            # `drill review`: the review screen is the first screen and cannot be swapped
+            # out; the summary goes over it, and leaving the summary leaves drill.
+            self.push_screen(summary)
+        else:
+            self.switch_screen(summary)
 
     def leave_summary(self) -> None:
         """After the summary: back home, or out of drill when started with ``drill review``."""

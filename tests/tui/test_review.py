@@ -665,3 +665,26 @@ async def test_the_answer_time_is_stored_with_the_review(
         await pilot.press("3")
         [review] = review_rows(deck_store)
         assert review["duration_ms"] == 42_500
+
+
+async def test_drill_review_with_nothing_to_show_exits_saying_so(
+    empty_store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    app = app_for(empty_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+    assert app.return_code == 0
+    assert "Nothing due and no new cards left for today" in " ".join(capsys.readouterr())
+
+
+async def test_drill_review_ends_on_the_summary_then_leaves(deck_store: Store) -> None:
+    app = app_for(deck_store, CardType.BASIC)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, ReviewScreen)
+        while isinstance(app.screen, ReviewScreen):
+            await pilot.press("space", "3")
+        assert isinstance(app.screen, SummaryScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+    assert app.return_code == 0
+    assert deck_store.review_count() >= 1
