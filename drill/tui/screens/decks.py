@@ -27,6 +27,11 @@ def cell(value: object) -> Text:
 class DecksScreen(DrillScreen):
     """Decks on top, their cards below; type to search, s to (un)suspend."""
 
+    DEFAULT_CSS = """
+    #deck-table { height: auto; max-height: 12; }
+    #card-table { height: 1fr; }
+    """
+
     BINDINGS = [
         Binding("s", "toggle_suspend", "Suspend/unsuspend", id="decks.suspend"),
         Binding("slash", "search", "Search", id="decks.search"),

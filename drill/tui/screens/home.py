@@ -24,6 +24,11 @@ SPARK = " ▁▂▃▄▅▆▇█"
 class HomeScreen(DrillScreen):
     """The first screen: today's work and where you are weakest."""
 
+    DEFAULT_CSS = """
+    #home-top { height: auto; }
+    #home-bottom { height: auto; }
+    """
+
     BINDINGS = [
         Binding("enter", "start", "Start", id="home.start"),
         Binding("p", "practice", "Practise", id="home.practice"),

@@ -54,6 +54,10 @@ class MockAnswer:
 class MockScreen(DrillScreen):
     """Answer five questions as in a real loop, then review each against its signals."""
 
+    DEFAULT_CSS = """
+    #mock-review { height: auto; margin-bottom: 1; }
+    """
+
     BINDINGS = [
         Binding("w", "write", "Write", id="mock.write"),
         Binding("space,n", "next_question", "Next question", id="mock.next"),

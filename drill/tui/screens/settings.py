@@ -30,6 +30,12 @@ FIELDS = (
 class SettingsScreen(DrillScreen):
     """Edit and save the user's settings (stored in the database)."""
 
+    DEFAULT_CSS = """
+    #settings-box { padding: 1 2; }
+    #settings-grid { grid-size: 2; grid-columns: 36 30; grid-rows: 3; height: auto; }
+    #settings-error { color: $error; }
+    """
+
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="settings.save"),
         Binding("escape", "app.pop_screen", "Back", id="settings.back"),

@@ -31,6 +31,15 @@ HEAT = "·░▒▓█"
 class StatsScreen(DrillScreen):
     """Which competencies are weak, whether they improve, and what is coming."""
 
+    DEFAULT_CSS = """
+    #stats-head { height: 3; }
+    #dimension { width: 32; }
+    #stats-table { height: auto; }
+    #trend { height: 16; }
+    #stats-bottom { height: auto; }
+    #leeches { height: auto; max-height: 10; }
+    """
+
     BINDINGS = [
         Binding("o", "cycle_sort", "Sort", id="stats.sort"),
         Binding("a", "show_all", "Trend: all", id="stats.all"),

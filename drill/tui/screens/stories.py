@@ -39,6 +39,13 @@ REQUIRED_FIELDS = ("situation", "task", "action", "result")
 class StoriesScreen(DrillScreen):
     """Your stories on the left, the selected one on the right; coverage below."""
 
+    DEFAULT_CSS = """
+    #stories-left { width: 45%; }
+    #story-table { height: 1fr; }
+    #story-view { border-left: solid $panel-lighten-2; padding: 0 1; }
+    #story-text { height: auto; }
+    """
+
     BINDINGS = [
         Binding("n", "add", "New story", id="stories.add"),
         Binding("e,enter", "edit", "Edit", id="stories.edit"),
@@ -151,6 +158,14 @@ def slug(text: str) -> str:
 
 class StoryFormScreen(DrillScreen):
     """Add or edit a story: title, STAR fields, learned, decision fields, competencies."""
+
+    DEFAULT_CSS = """
+    #story-form { padding: 0 1; }
+    .story-field { height: 5; }
+    #f-competencies { height: auto; max-height: 13; }
+    #form-buttons { height: 3; }
+    #form-error { color: $error; height: auto; }
+    """
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="story_form.save"),

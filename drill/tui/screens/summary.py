@@ -21,6 +21,11 @@ if TYPE_CHECKING:
 class SummaryScreen(DrillScreen):
     """How the session went."""
 
+    DEFAULT_CSS = """
+    #summary-box { align: center middle; }
+    #summary { width: 70; height: auto; border: round $accent; padding: 1 2; }
+    """
+
     BINDINGS = [
         Binding("enter,q,escape", "leave", "Done", id="summary.leave"),
     ]
