@@ -218,6 +218,8 @@ def analyze(source: Any, as_json: bool, expects: str | None) -> None:
     for signal in SIGNALS:
         if result.signals[signal]:
             evidence = "; ".join(result.evidence.get(signal, ())[:2])
+            if signal in result.learned:
+                evidence = "likely: " + evidence
             click.echo(f"  ✓ {signal:<13}{textout.cell(evidence)}")
     if result.missing:
         click.echo("  missing: " + ", ".join(result.missing))

@@ -13,10 +13,15 @@ The sets, in the order they were written:
   loaded (odd ids ``fresh-tune``, even ids ``fresh-holdout``). ``fresh-holdout`` was scored
   once after the rules were frozen; both halves have been tuned on since.
 - ``answers_tune2.yaml`` (``tune2``): answers written to vary the phrasing of each signal,
-  for tuning.
-- ``answers_blind.yaml`` (``blind``): written blind to the detector and never tuned on. It
-  is the kept-out test: this harness refuses to list its errors (``--errors all`` too,
-  since it would include them).
+  for tuning the rules.
+- ``answers_blind.yaml`` (``blind``): written blind to the detector, scored once for the
+  rules alone (recall 0.43-0.88), then used, with ``tune3`` and ``tune4``
+  (``answers_tune3.yaml``, ``answers_tune4.yaml``, also written blind), to train the learned
+  model of ``drill/core/signal_model.py`` and choose its thresholds. The rules were never
+  tuned on these three.
+- ``answers_blind2.yaml`` (``blind2``): written blind, never tuned or trained on, scored
+  once with the rules and the model as shipped. It is the kept-out test: this harness
+  refuses to list its errors (``--errors all`` too, since it would include them).
 """
 
 from __future__ import annotations
@@ -39,13 +44,34 @@ ANSWERS_PATH = Path(__file__).resolve().parent / "data" / "answers.yaml"
 """The labelled set: entries {id, split, text, labels}."""
 FRESH_PATH = ANSWERS_PATH.with_name("answers_fresh.yaml")
 """A second set (split ``fresh`` in the file), written blind to the detector after it was tuned."""
-TUNE2_PATH = ANSWERS_PATH.with_name("answers_tune2.yaml")
-"""A third set (split ``tune2``), written to vary how each signal is phrased."""
-BLIND_PATH = ANSWERS_PATH.with_name("answers_blind.yaml")
-"""The kept-out set (split ``blind``), written blind to the detector and never tuned on."""
-SPLITS = ("tune", "holdout", "fresh-tune", "fresh-holdout", "tune2", "blind")
+DATA_FILES = tuple(
+    ANSWERS_PATH.with_name(name)
+    for name in (
+        "answers.yaml",
+        "answers_fresh.yaml",
+        "answers_tune2.yaml",
+        "answers_blind.yaml",
+        "answers_tune3.yaml",
+        "answers_tune4.yaml",
+        "answers_blind2.yaml",
+    )
+)
+"""Every labelled set, in the order they were written (see the module docstring)."""
+SPLITS = (
+    "tune",
+    "holdout",
+    "fresh-tune",
+    "fresh-holdout",
+    "tune2",
+    "blind",
+    "tune3",
+    "tune4",
+    "blind2",
+)
 """The splits as loaded: each file's own, except odd/even id for the fresh set."""
-KEPT_OUT = ("blind", "all")
+KEPT_OUT_SPLITS = ("blind2",)
+"""The kept-out test: never tuned or trained on."""
+KEPT_OUT = (*KEPT_OUT_SPLITS, "all")
 """Splits whose individual errors are never listed: looking at them would be tuning on them."""
 DECKS_PATH = Path(__file__).resolve().parents[1] / "decks"
 """The built-in decks, whose reframe cards carry an exemplar `answer` and an `ic_answer`."""
@@ -62,7 +88,7 @@ Score = tuple[float, float, int, int, int]
 def load_answers() -> tuple[dict[str, Any], ...]:
     """The labelled answers, in file order."""
     entries: list[dict[str, Any]] = []
-    for path in (ANSWERS_PATH, FRESH_PATH, TUNE2_PATH, BLIND_PATH):
+    for path in DATA_FILES:
         if path.exists():
             with path.open(encoding="utf-8") as fh:
                 entries += [_resplit(a) for a in yaml.safe_load(fh)["answers"]]

@@ -14,8 +14,12 @@ leadership). For issue #9 the rules were widened into phrasing families (a dange
 as a condition plus a containment anywhere near it, weighing in many forms, credit put down
 to others, outside parties brought along, rules that came out of a lesson, outcomes in words
 as well as digits) on ``tune2`` (``tests/data/answers_tune2.yaml``) and both fresh halves.
-``tests/eval_analysis.py`` reports them all; ``holdout`` is a regression check, and only the
-kept-out ``blind`` split estimates recall on unseen phrasing.
+``tests/eval_analysis.py`` reports them all; ``holdout`` is a regression check.
+
+Rules alone miss phrasing nobody wrote a rule for (on the first blind set, recall was
+0.43-0.88). Behind them sits a small learned model (``drill/core/signal_model.py``) that may
+add a signal the rules missed; it never removes one. The kept-out ``blind2`` split measures
+the two together.
 
 Pure (standard library and drill.core only); every pattern is compiled once at import.
 """
@@ -28,6 +32,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from drill.core import signal_model
 from drill.core.model import SIGNALS as SIGNALS
 
 WORDS_PER_MINUTE = 140
@@ -74,6 +79,9 @@ class Analysis:
     """Signals absent: the card's expected ones first (in their order), then the rest."""
     expected: tuple[str, ...]
     """The signals the card expects, as given (deduplicated)."""
+    learned: frozenset[str] = frozenset()
+    """Signals found by the learned model, not the rules: their evidence is the sentence
+    the model scores highest, so show them as likely rather than certain."""
 
     def to_json(self) -> dict[str, object]:
         """A JSON-ready dict: the `drill analyze --json` document."""
@@ -1353,8 +1361,13 @@ def _check_expects(expects: Sequence[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(expects))
 
 
-def analyze(text: str, expects: Sequence[str] = ()) -> Analysis:
+def analyze(text: str, expects: Sequence[str] = (), *, model: bool = True) -> Analysis:
     """Detect the ten leadership signals in `text`; `expects` orders what is missing.
+
+    The rules decide first; with `model` (the default), a signal they missed is added when
+    the learned model of `drill.core.signal_model` is confident of it, with the sentence it
+    scores highest as evidence. ``model=False`` gives the rules alone (what the model is
+    trained on).
 
     Raises `ValueError` if `expects` names something that is not in `SIGNALS`.
     """
@@ -1369,6 +1382,11 @@ def analyze(text: str, expects: Sequence[str] = ()) -> Analysis:
             else:
                 merged.append((start, end))
         spans.extend(Span(name, a, b, text[a:b]) for a, b in merged)
+    learned: frozenset[str] = frozenset()
+    if model:
+        added = _model_spans(text, sents, {sp.signal for sp in spans})
+        learned = frozenset(sp.signal for sp in added)
+        spans += added
     spans.sort(key=lambda sp: (sp.start, SIGNALS.index(sp.signal)))
     evidence = {
         name: tuple(dict.fromkeys(sp.phrase for sp in spans if sp.signal == name))
@@ -1390,7 +1408,27 @@ def analyze(text: str, expects: Sequence[str] = ()) -> Analysis:
         we_count=len(_WE_PRONOUN.findall(text)),
         missing=missing,
         expected=expected,
+        learned=learned,
     )
+
+
+def _model_spans(text: str, sents: Sequence[_Sentence], found: set[str]) -> list[Span]:
+    """Signals the rules missed that the learned model is confident of, each shown by the
+    sentence it scores highest."""
+    weights = signal_model.load()
+    if not weights or len(_WORD.findall(text)) < signal_model.MIN_WORDS:
+        return []
+    feats = signal_model.features(text, found)
+    spans: list[Span] = []
+    for name in SIGNALS:
+        model = weights.get(name)
+        if name in found or model is None or model.probability(feats) < model.threshold:
+            continue
+        best = max(sents, key=lambda s: model.score(signal_model.features(s.text)))
+        phrase = best.text.strip()
+        start = best.start + best.text.index(phrase)
+        spans.append(Span(name, start, start + len(phrase), phrase))
+    return spans
 
 
 # Rubric items are short phrases written by deck authors ("Credited Tomás and Grace",

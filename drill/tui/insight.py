@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from textual.content import Content
 
 from drill.core.analysis import analyze
-from drill.tui.text import styled
+from drill.tui.text import one_line, styled
 
 SIGNAL_LABELS = {
     "stakeholders": "stakeholders",
@@ -39,6 +39,10 @@ def insight_content(text: str, expects: Sequence[str]) -> Content:
     for signal in shown:
         evidence = result.evidence.get(signal, ())
         parts += [(" ✓ ", "$success bold"), (SIGNAL_LABELS.get(signal, signal), "bold")]
+        if signal in result.learned:
+            # The model's pick of sentence, not a matched phrase: say so, keep it short.
+            parts.append((" (likely)", "$text-muted"))
+            evidence = tuple(one_line(e, 90) for e in evidence)
         if evidence:
             parts += ["  ", styled("“" + evidence[0] + "”", "italic $text-muted")]
         parts.append("\n")

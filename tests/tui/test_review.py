@@ -688,3 +688,18 @@ async def test_drill_review_ends_on_the_summary_then_leaves(deck_store: Store) -
         await pilot.pause()
     assert app.return_code == 0
     assert deck_store.review_count() >= 1
+
+
+def test_insight_marks_what_the_model_found_as_likely() -> None:
+    from drill.core.analysis import analyze
+    from drill.tui.insight import insight_content
+    from tests.core.test_signal_model import LONG_ANSWER
+
+    learned = analyze(LONG_ANSWER).learned
+    assert learned
+    lines = insight_content(LONG_ANSWER, ()).plain.splitlines()
+    for line in lines[1:]:
+        if line.startswith(" ✓ "):
+            signal = line[3:].split()[0]
+            signal = "tradeoffs" if signal == "trade-offs" else signal
+            assert ("(likely)" in line) == (signal in learned), line
