@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from enum import StrEnum
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -102,6 +102,8 @@ class ReviewScreen(DrillScreen):
         self.back_parts: list[Part] = []
         self.ticks_at = -1
         """Where the checklist is in `back_parts` (-1: not shown)."""
+        self.area: AnswerArea | None = None
+        """The text area, mounted on the first w (kept: a DOM query on every key is slow)."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="review-top"):
@@ -147,7 +149,7 @@ class ReviewScreen(DrillScreen):
         settings = self.drill.store.settings()
         self.query_one(AnswerTimer).restart(settings.answer_timer_s, show_limit=timed)
         self._show_front()
-        area = self._area()
+        area = self.area
         if area is not None:
             area.text = ""
         box = area or self.query_one("#answer-box", Static)
@@ -291,7 +293,7 @@ class ReviewScreen(DrillScreen):
         card = self.step.card
         typed = self._typed().strip()
         self.query_one("#answer-box").display = False
-        if (area := self._area()) is not None:
+        if (area := self.area) is not None:
             area.display = False
         previous = self.step.previous_answer
         parts: list[Part] = []
@@ -423,7 +425,7 @@ class ReviewScreen(DrillScreen):
 
     def action_write(self) -> None:
         """Focus the notes / rewrite area (mounted here the first time)."""
-        area = self._area()
+        area = self.area
         box = self.query_one("#answer-box", Static)
         if area is None:
             from drill.tui.widgets.answer import AnswerArea
@@ -431,18 +433,14 @@ class ReviewScreen(DrillScreen):
             area = AnswerArea(id="answer", soft_wrap=True, show_line_numbers=False)
             area.border_title = box.border_title
             self.query_one("#card").mount(area, after=box)
+            self.area = area
         box.display = False
         area.display = True
         area.focus()
 
-    def _area(self) -> AnswerArea | None:
-        """The text area, once the user has asked to type."""
-        found = self.query("#answer")
-        return cast("AnswerArea", found.first()) if found else None
-
     def _typed(self) -> str:
         """What the user typed for this card ("" when they answered aloud)."""
-        area = self._area()
+        area = self.area
         return area.text if area is not None else ""
 
     @on(AnswerLeft)
