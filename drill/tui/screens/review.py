@@ -22,7 +22,7 @@ from drill.session import ReviewSession, Step
 from drill.store import StoreError
 from drill.tui.screens.base import DrillScreen
 from drill.tui.text import literal, styled
-from drill.tui.widgets.card import Box, CardView, Pair, Part, Text
+from drill.tui.widgets.card import Box, CardScroll, CardView, Pair, Part, Text
 from drill.tui.widgets.review import (
     QUALITY_LEAD,
     AnswerLeft,
@@ -109,7 +109,7 @@ class ReviewScreen(DrillScreen):
         with Horizontal(id="review-top"):
             yield Static(id="progress")
             yield AnswerTimer(id="timer")
-        with VerticalScroll(id="card"):
+        with CardScroll(id="card"):
             yield CardView(id="front")
             # The text area is mounted on the first w: most cards are answered aloud.
             yield Static(id="answer-box")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.geometry import Size
 from textual.widget import Widget
@@ -37,6 +38,19 @@ class Pair(NamedTuple):
 
 
 Part = Text | Box | Pair
+
+
+class CardScroll(VerticalScroll):
+    """The scrolling area that holds a card's views.
+
+    Its children are laid out in the pass that sizes it; its new virtual size only moves
+    the scrollbar, which `_scroll_update` handles, so it asks for no second layout.
+    """
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        return super()._size_updated(size, virtual_size, container_size, layout=False)
 
 
 class CardView(Widget):
