@@ -114,7 +114,7 @@ def test_fresh_set_is_split_by_id_parity() -> None:
 
 
 def test_eval_refuses_to_list_kept_out_errors(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--errors", "blind2"]) == 2
+    assert main(["--errors", "blind3"]) == 2
     assert main(["--errors", "all"]) == 2
     assert "refusing" in capsys.readouterr().err
 
@@ -565,3 +565,83 @@ def test_ic_answers_mostly_do_not_read_as_leadership() -> None:
     assert len(agreement.ic_flags) <= IC_LEADERSHIP_SHARE * agreement.ic_answers, "\n".join(
         agreement.ic_flags
     )
+
+
+# Rule families widened after blind2 (issue #9), checked on the rules alone: each family has
+# phrasings that must show the signal and near-misses that must not.
+RULE_FAMILIES = [
+    # stakeholders: an outside party aligned through a delegate or in a meeting
+    ("stakeholders", True, "Imani owned every conversation with the console maker's cert team."),
+    ("stakeholders", True, "He handled all the negotiations with the franchisees' association."),
+    ("stakeholders", True, "Rui presented the safety case to our notified body herself."),
+    ("stakeholders", True, "I walked the regulator's case officer and our QA head through it."),
+    ("stakeholders", True, "I took the revised plan to the publisher before the milestone."),
+    ("stakeholders", True, "Every Monday I went to their weekly call with the league's partners."),
+    ("stakeholders", True, "I asked him to present the postmortem at the ops review."),
+    ("stakeholders", True, "I sat with the finance controller to agree the cut-over rules."),
+    ("stakeholders", True, "I reviewed the risk list weekly with the head of logistics."),
+    ("stakeholders", True, "She ran the fortnightly calls with the aviation authority."),
+    ("stakeholders", True, "I wrote it up for the programme board the same afternoon."),
+    ("stakeholders", False, "I told him he was ready before the promotion committee had met."),
+    ("stakeholders", False, "Noor owned the conversations with the rest of our own team."),
+    ("stakeholders", False, "The Kafka producer retries, so we set the timeout to five seconds."),
+    # credit: possession or a share of the success
+    ("credit", True, "That turnaround is Renée's, and I said so at the all-hands."),
+    ("credit", True, "This success is completely Ito-san's."),
+    ("credit", True, "The release was Bogdan's and the team's, start to finish."),
+    ("credit", True, "It was entirely the team's plan, not mine."),
+    ("credit", True, "The savings are as much theirs as mine."),
+    ("credit", True, "The nurses made this work as much as my engineers did."),
+    ("credit", True, "That's thanks to the team, honestly."),
+    ("credit", True, "The person who made it happen was Kwabena."),
+    ("credit", True, "Without her it would have taken a week."),
+    ("credit", False, "It was the team's plan to migrate the queue in March."),
+    ("credit", False, "The default was Go's, so we kept it."),
+    ("credit", False, "The savings came from turning off idle clusters I had found."),
+    # metrics: an outcome stated without a before-and-after
+    ("metrics", True, "About 2,300 parcels were routed to the wrong hub that night."),
+    ("metrics", True, "Roughly 900 players got dropped from their matches."),
+    ("metrics", True, "By the cut-off date nine accounts were left on the old API."),
+    ("metrics", True, "About 70 per cent of claims in the pilot came through the new form."),
+    ("metrics", True, "We handled the peak with zero payment errors."),
+    ("metrics", True, "Crash reports went from our biggest category to almost zero."),
+    ("metrics", True, "Build time became about six minutes for a normal change."),
+    ("metrics", True, "Match accuracy reached 96 per cent."),
+    ("metrics", False, "We migrated the cluster from 11 to 15 last spring."),
+    ("metrics", False, "The company had gone from two hundred to five hundred engineers."),
+    ("metrics", False, "I met the team 3 times that week to plan the work."),
+    # risk: a danger and what contained it
+    ("risk", True, "My worry was a missed cycle, so we added a watchdog that stops it."),
+    ("risk", True, "The risk was a bad model, so no model shipped if any cohort got worse."),
+    ("risk", True, "What could go wrong was lost tokens, so we kept both providers live."),
+    ("risk", True, "A rewrite can corrupt a file, so it moved only after the checksum passed."),
+    ("risk", True, "We did not want to find out live, so we ran both systems in parallel."),
+    ("risk", False, "The danger was lost tokens. We moved everyone on the Monday."),
+    ("risk", False, "We kept both providers live for a month because the contract overlapped."),
+    # reflection: a lesson or a changed practice
+    ("reflection", True, "What I'd take from it is to bring support in at design."),
+    ("reflection", True, "I keep a notice-period checklist for every vendor now."),
+    ("reflection", True, "I don't skip load tests to hit a date any more."),
+    ("reflection", True, "Ever since, I tell each person privately before an announcement."),
+    ("reflection", True, "Since then a failed canary gets a postmortem, not a retry."),
+    ("reflection", True, "Now drills get booked against the traffic chart."),
+    ("reflection", True, "After this, every queue we create gets an alert."),
+    ("reflection", False, "We decided to keep REST for now."),
+    ("reflection", False, "The part that mattered most, in hindsight, was the league call."),
+    ("reflection", False, "I manage seven engineers and two designers."),
+    # ownership: a mistake owned in other words
+    ("ownership", True, "I had approved the change without reading the policy properly."),
+    ("ownership", True, "I was wrong almost every time, and people planned around it."),
+    ("ownership", True, "That's entirely on me."),
+    ("ownership", True, "It was my decision and it was a mistake."),
+    ("ownership", True, "That one's mine."),
+    ("ownership", True, "I'd cut the edge-case tests when we were running late."),
+    ("ownership", False, "I was the one who wrote the parser, and it held up."),
+    ("ownership", False, "The vendor was wrong about the limits, and we found out late."),
+]
+
+
+@pytest.mark.parametrize(("signal", "shown", "text"), RULE_FAMILIES)
+def test_rule_family(signal: str, shown: bool, text: str) -> None:
+    result = analyze(text, model=False)
+    assert result.signals[signal] is shown, (text, result.evidence[signal])
