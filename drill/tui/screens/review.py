@@ -163,6 +163,9 @@ class ReviewScreen(DrillScreen):
         self.query_one("#back", CardView).show(())
         self.query_one("#card", VerticalScroll).scroll_home(animate=False)
         self._show_bars()
+        # While the user thinks: what the reveal will need (the intervals each rating would
+        # give, the last typed answer), so the reveal key only draws.
+        self.call_after_refresh(_prepare_reveal, step)
 
     def _show_front(self) -> None:
         """The prompt, the IC answer to rewrite, the options, the story picked."""
@@ -526,6 +529,11 @@ class ReviewScreen(DrillScreen):
         """Scroll the card (nothing has focus, so the screen scrolls it)."""
         card = self.query_one("#card", VerticalScroll)
         card.scroll_to(y=card.scroll_y + lines, animate=False)
+
+
+def _prepare_reveal(step: Step) -> None:
+    step.intervals  # noqa: B018 - cached_property: computed now, read at reveal
+    step.previous_answer  # noqa: B018
 
 
 def _sections(*sections: tuple[str, str]) -> Text:
