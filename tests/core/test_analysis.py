@@ -47,16 +47,16 @@ the issue #9 rule families (precision 0.91-1.00, recall 0.83-0.98)."""
 
 
 KEPT_OUT_MEASURED = {
-    "stakeholders": (0.89, 0.74),
-    "tradeoffs": (0.85, 0.90),
-    "risk": (0.74, 0.76),
-    "metrics": (0.87, 0.72),
-    "people": (0.84, 0.94),
-    "decision": (0.82, 0.89),
-    "reflection": (0.86, 0.89),
-    "credit": (0.89, 0.71),
-    "ownership": (0.81, 0.94),
-    "business": (0.79, 0.68),
+    "stakeholders": (0.80, 0.74),
+    "tradeoffs": (0.67, 0.81),
+    "risk": (0.74, 0.88),
+    "metrics": (0.80, 0.75),
+    "people": (0.82, 0.82),
+    "decision": (0.78, 0.89),
+    "reflection": (0.73, 0.81),
+    "credit": (0.76, 0.76),
+    "ownership": (0.94, 1.00),
+    "business": (0.88, 0.76),
 }
 """(precision, recall) on the kept-out split (`KEPT_OUT_SPLITS`), scored once with the
 rules and the model as shipped (the README prints the table). A floor for later changes,
@@ -117,7 +117,7 @@ def test_fresh_set_is_split_by_id_parity() -> None:
 
 
 def test_eval_refuses_to_list_kept_out_errors(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--errors", "blind3"]) == 2
+    assert main(["--errors", "blind4"]) == 2
     assert main(["--errors", "all"]) == 2
     assert "refusing" in capsys.readouterr().err
 

@@ -90,6 +90,10 @@ class MockScreen(DrillScreen):
         yield Footer()
 
     def on_mount(self) -> None:
+        from drill.core import signal_model
+
+        # Answers are analysed at the end of the loop: load the model meanwhile.
+        self.run_worker(signal_model.load, thread=True, exclusive=True, group="model")
         app = self.drill
         now = app.clock()
         weakest = weakest_ids(app.store, now, tz=app.tz)

@@ -437,6 +437,11 @@ class ReviewScreen(DrillScreen):
             area.border_title = box.border_title
             self.query_one("#card").mount(area, after=box)
             self.area = area
+            # The answer will be analysed at reveal: load the model (a few tens of ms)
+            # while the user types, not on the reveal key.
+            from drill.core import signal_model
+
+            self.run_worker(signal_model.load, thread=True, exclusive=True, group="model")
         box.display = False
         area.display = True
         area.focus()
