@@ -253,10 +253,23 @@ def _v3_competency_counts(db: sqlite_utils.Database) -> None:
     db.table("cards").create_index(["competency", "retired"], if_not_exists=True)
 
 
+def _v4_answer_signals(db: sqlite_utils.Database) -> None:
+    """A cache of which signals each typed answer shows, so stats need not re-read them all.
+
+    Keyed by the answer's hash and the detector that read it: a new detector (rules or
+    model) reads the answers again.
+    """
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS answer_signals (answer_hash TEXT NOT NULL, "
+        "detector TEXT NOT NULL, signals TEXT NOT NULL, PRIMARY KEY (answer_hash, detector))"
+    )
+
+
 STEPS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     _v1_schema,
     _v2_state_competency,
     _v3_competency_counts,
+    _v4_answer_signals,
 )
 LATEST = len(STEPS)
 

@@ -1157,6 +1157,32 @@ class Store:
             out.setdefault(competency, []).append(answer)
         return out
 
+    def answer_signals(self, hashes: Sequence[str], detector: str) -> dict[str, tuple[str, ...]]:
+        """Signals cached for answers (by hash) as read by ``detector``."""
+        out: dict[str, tuple[str, ...]] = {}
+        for start in range(0, len(hashes), 500):
+            chunk = list(hashes[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            for answer_hash, signals in self.conn.execute(
+                f"SELECT answer_hash, signals FROM answer_signals WHERE detector = ? "
+                f"AND answer_hash IN ({marks})",
+                [detector, *chunk],
+            ):
+                out[answer_hash] = tuple(s for s in signals.split(",") if s)
+        return out
+
+    def remember_answer_signals(self, found: Mapping[str, Sequence[str]], detector: str) -> None:
+        """Cache the signals read in answers (by hash); older detectors' rows are dropped."""
+        if not found:
+            return
+        with self.write() as conn:
+            conn.execute("DELETE FROM answer_signals WHERE detector != ?", (detector,))
+            conn.executemany(
+                "INSERT OR REPLACE INTO answer_signals(answer_hash, detector, signals) "
+                "VALUES (?, ?, ?)",
+                [(h, detector, ",".join(signals)) for h, signals in found.items()],
+            )
+
     def expected_signals(self) -> dict[str, dict[str, int]]:
         """Per competency: how many of its cards expect each signal."""
         out: dict[str, dict[str, int]] = {}

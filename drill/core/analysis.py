@@ -29,10 +29,13 @@ Pure (standard library and drill.core only); every pattern is compiled once at i
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 from types import MappingProxyType
 
 from drill.core import signal_model
@@ -1645,6 +1648,17 @@ def analyze(text: str, expects: Sequence[str] = (), *, model: bool = True) -> An
         expected=expected,
         learned=learned,
     )
+
+
+@cache
+def detector_id() -> str:
+    """A name for this detector: a hash of its rules and its model, so that readings of an
+    answer cached under it are not reused once either changes."""
+    digest = hashlib.sha1(Path(__file__).read_bytes())
+    for path in (Path(signal_model.__file__), signal_model.MODEL_PATH):
+        if path.exists():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def _model_spans(text: str, sents: Sequence[_Sentence], found: set[str]) -> list[Span]:
