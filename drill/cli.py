@@ -185,7 +185,9 @@ def mock(ctx: click.Context) -> None:
 def analyze(source: Any, as_json: bool, expects: str | None) -> None:
     """Say which leadership signals a typed answer shows, with evidence, and which are missing.
 
-    Reads FILE, or standard input when FILE is - or absent.
+    Reads FILE, or standard input when FILE is - or absent. Evidence is the phrase a rule
+    matched; "likely:" marks a signal only the learned model saw (answers of 40 words or
+    more), quoting the sentence it weighs most. Read those as prompts to check.
 
     \b
     Examples:
