@@ -36,7 +36,9 @@ def _busiest_metrics_competency(store: Store) -> str:
     return max(expected, key=lambda c: expected[c].get("metrics", 0))
 
 
-def test_a_signal_the_cards_expect_but_answers_lack_gets_a_note(store: Store, now: datetime) -> None:
+def test_a_signal_the_cards_expect_but_answers_lack_gets_a_note(
+    store: Store, now: datetime
+) -> None:
     competency = _busiest_metrics_competency(store)
     assert store.expected_signals()[competency]["metrics"] >= 3
     _typed(store, competency, now, 4)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -12,14 +12,14 @@ from textual.widgets import Static
 HELP = """\
 Review keys
   space / enter   reveal the back
-  1 2 3 4         after reveal: Again / Hard / Good / Easy (each shows its next interval)
-  1 … 5           on the Quality row: how good your answer was; enter accepts the proposal
+  1 2 3 4         after reveal: Again / Hard / Good / Easy, each with its interval
+  1 … 5           Quality row: how good your answer was; enter accepts the proposal
   1 … 4           on a recognize card: choose the competency (graded at once)
   a b c …         after reveal: tick rubric or signal items (they propose a quality)
-  w               write notes or your rewrite; escape leaves the text, ctrl+r reveals
+  w               write notes or a rewrite; escape leaves the text, ctrl+r reveals
   t               on a question: pick the story you would tell
   u               undo the last answer (or step back from the Quality row)
-  s / b           suspend the card / bury it until tomorrow (b ticks item b after reveal)
+  s / b           suspend the card / bury it till tomorrow (after reveal b ticks b)
   q / escape      end the session (everything rated is already saved)
   ctrl+p          command palette
 
@@ -29,6 +29,11 @@ Quality scale
   3  clear decisions and reasons
   4  trade-offs weighed, people involved
   5  decisions, trade-offs, people, a measured outcome and reflection
+
+Answer insight (when you typed an answer)
+  ✓ signal "phrase"     a rule matched that phrase in your answer
+  ✓ signal (likely)     a learned model thinks so: check the sentence it quotes
+  Missing               the card's expected signals first; a prompt, not a verdict
 """
 
 
@@ -38,5 +43,6 @@ class HelpDialog(ModalScreen[None]):
     BINDINGS = [Binding("escape,q,question_mark,enter", "dismiss", "Close", id="help.close")]
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="help-box"):
+        # Scrolls (arrow keys, page keys) when the terminal is shorter than the help.
+        with VerticalScroll(id="help-box"):
             yield Static(Content(HELP))
