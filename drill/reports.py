@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import sqlite3
 from typing import Any
 
 from drill import textout
@@ -123,7 +124,7 @@ MIN_ANSWERS = 3
 
 def _read_answers(answers: list[str], store: Store) -> dict[str, tuple[str, ...]]:
     """The signals each answer shows: from the cache where this detector read it before,
-    else read now (about 8 ms an answer) and cached. A busy database only skips caching."""
+    else read now (about 8 ms an answer) and cached when the database lets us write."""
     from drill.core.analysis import analyze, detector_id
 
     detector = detector_id()
@@ -136,7 +137,8 @@ def _read_answers(answers: list[str], store: Store) -> dict[str, tuple[str, ...]
             signals = analyze(answer).signals
             cached[answer_hash] = fresh[answer_hash] = tuple(s for s, on in signals.items() if on)
         out[answer] = cached[answer_hash]
-    with contextlib.suppress(StoreError):
+    # Only a cache: a busy, read-only or full database must not stop the stats.
+    with contextlib.suppress(StoreError, sqlite3.Error):
         store.remember_answer_signals(fresh, detector)
     return out
 

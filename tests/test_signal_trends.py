@@ -78,3 +78,14 @@ def test_each_answer_is_read_once_per_detector(
     assert len(calls) == 8, "a new detector reads every answer again"
     rows = store.conn.execute("SELECT DISTINCT detector FROM answer_signals").fetchall()
     assert rows == [("a-new-detector",)]
+
+
+def test_stats_still_read_answers_when_the_database_cannot_be_written(
+    store: Store, now: datetime
+) -> None:
+    competency = _busiest_metrics_competency(store)
+    _typed(store, competency, now, 4)
+    store.conn.execute("PRAGMA query_only = 1")
+    trends = reports.signal_trends(store)
+    assert trends["by_competency"][competency]["metrics"] == 0.0
+    assert store.conn.execute("SELECT count(*) FROM answer_signals").fetchone()[0] == 0

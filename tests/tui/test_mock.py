@@ -51,3 +51,16 @@ async def test_mock_loop_keeps_answers_as_practice_and_leaves_the_schedule(tmp_p
     assert _state_rows(store) == before
     assert store.review_count() == reviews_before
     store.close()
+
+
+async def test_the_mock_question_stands_out_above_the_answer_box(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    store = Store.open(tmp_path / "m.db")
+    builtin.sync(store)
+    app = DrillApp(store, clock=lambda: CLOCK, start_mock=True)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        prompt = app.screen.query_one("#prompt")
+        assert prompt.styles.text_style.bold
+        assert prompt.region.y >= 2, "a blank line between the header and the question"
+        answer = app.screen.query_one("#answer")
+        assert answer.region.y > prompt.region.bottom, "a gap before the answer box"

@@ -55,6 +55,7 @@ class MockScreen(DrillScreen):
     """Answer five questions as in a real loop, then review each against its signals."""
 
     DEFAULT_CSS = """
+    #prompt { text-style: bold; margin: 1 0; height: auto; }
     #mock-review { height: auto; margin-bottom: 1; }
     """
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 from collections.abc import Callable
 from enum import StrEnum
 from typing import TYPE_CHECKING
@@ -538,7 +540,9 @@ class ReviewScreen(DrillScreen):
 
 def _prepare_reveal(step: Step) -> None:
     step.intervals  # noqa: B018 - cached_property: computed now, read at reveal
-    step.previous_answer  # noqa: B018
+    # A warm-up only: if the database cannot answer now, the reveal asks again.
+    with contextlib.suppress(StoreError, sqlite3.Error):
+        step.previous_answer  # noqa: B018
 
 
 def _sections(*sections: tuple[str, str]) -> Text:
