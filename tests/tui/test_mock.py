@@ -64,3 +64,15 @@ async def test_the_mock_question_stands_out_above_the_answer_box(tmp_path) -> No
         assert prompt.region.y >= 2, "a blank line between the header and the question"
         answer = app.screen.query_one("#answer")
         assert answer.region.y > prompt.region.bottom, "a gap before the answer box"
+
+
+async def test_drill_mock_with_no_question_cards_exits_saying_so(
+    tmp_path,
+    capsys,  # type: ignore[no-untyped-def]
+) -> None:
+    store = Store.open(tmp_path / "empty.db")
+    app = DrillApp(store, clock=lambda: CLOCK, start_mock=True)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+    assert app.return_code == 0
+    assert "No question cards to build a mock loop from" in " ".join(capsys.readouterr())

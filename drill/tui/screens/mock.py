@@ -107,7 +107,12 @@ class MockScreen(DrillScreen):
         )
         self.answers = [MockAnswer(card) for card in cards]
         if not self.answers:
-            self.notify("No question cards to build a mock loop from.", markup=False)
+            message = "No question cards to build a mock loop from: import a deck with some."
+            if app.start_mock:
+                # `drill mock`: there is no Home underneath to go back to.
+                app.exit(message=message)
+                return
+            self.notify(message, markup=False)
             self.app.pop_screen()
             return
         self._show_question()
