@@ -225,6 +225,15 @@ class Store:
         cursor.row_factory = sqlite3.Row
         return cursor.fetchall()
 
+    def _all_in(
+        self, sql: str, keys: Sequence[str], params: Sequence[Any] = ()
+    ) -> Iterator[sqlite3.Row]:
+        """Rows of ``sql``, whose ``{marks}`` is an IN list, for every key in ``keys``: in
+        chunks of 500, under SQLite's limit on parameters; ``params`` come before the keys."""
+        for start in range(0, len(keys), 500):
+            chunk = list(keys[start : start + 500])
+            yield from self._all(sql.format(marks=",".join("?" * len(chunk))), [*params, *chunk])
+
     def _one(self, sql: str, params: Sequence[Any] = ()) -> Any:
         row = self.conn.execute(sql, params).fetchone()
         return row[0] if row else None
@@ -520,17 +529,12 @@ class Store:
 
     def cards(self, card_ids: Sequence[str]) -> dict[str, Card]:
         """Several cards by id."""
-        out: dict[str, Card] = {}
-        for start in range(0, len(card_ids), 500):
-            chunk = list(card_ids[start : start + 500])
-            marks = ",".join("?" * len(chunk))
-            for row in self._all(
-                "SELECT id, deck_id, key, type, competency, body, story_id FROM cards "
-                f"WHERE id IN ({marks})",
-                chunk,
-            ):
-                out[row["id"]] = self._card(row)
-        return out
+        rows = self._all_in(
+            "SELECT id, deck_id, key, type, competency, body, story_id FROM cards "
+            "WHERE id IN ({marks})",
+            card_ids,
+        )
+        return {row["id"]: self._card(row) for row in rows}
 
     def search_cards(
         self, *, deck_id: str | None = None, text: str = "", limit: int = 500
@@ -617,15 +621,10 @@ class Store:
 
     def states(self, card_ids: Sequence[str]) -> dict[str, MemoryState]:
         """Memory states of several cards."""
-        out: dict[str, MemoryState] = {}
-        for start in range(0, len(card_ids), 500):
-            chunk = list(card_ids[start : start + 500])
-            marks = ",".join("?" * len(chunk))
-            for row in self.conn.execute(
-                f"SELECT {self._STATE_COLUMNS} FROM card_state WHERE card_id IN ({marks})", chunk
-            ):
-                out[row[0]] = self._state(row)
-        return out
+        rows = self._all_in(
+            f"SELECT {self._STATE_COLUMNS} FROM card_state WHERE card_id IN ({{marks}})", card_ids
+        )
+        return {row[0]: self._state(row) for row in rows}
 
     def state_row(self, card_id: str) -> tuple[Any, ...] | None:
         """The raw ``card_state`` row (to check practice leaves it byte-identical)."""
@@ -647,6 +646,26 @@ class Store:
         )
 
     # reviews --------------------------------------------------------------------------
+
+    _REVIEW_COLUMNS = (
+        "review_id, card_id, reviewed_at, rating, quality, duration_ms, state_before, answer, "
+        "story_id"
+    )
+
+    @staticmethod
+    def _review(row: Sequence[Any]) -> Review:
+        """A review from a row starting with `_REVIEW_COLUMNS`."""
+        return Review(
+            review_id=row[0],
+            card_id=row[1],
+            reviewed_at=parse_iso(row[2]),
+            rating=Rating(row[3]),
+            quality=row[4],
+            duration_ms=row[5],
+            state_before=State(row[6]),
+            answer=row[7] or "",
+            story_id=row[8] or "",
+        )
 
     def record_review(
         self,
@@ -728,24 +747,13 @@ class Store:
         """Remove a review and restore the card's state from before it, exactly."""
         with self.write() as conn:
             row = conn.execute(
-                "SELECT r.review_id, r.card_id, r.reviewed_at, r.rating, r.quality, r.duration_ms, "
-                "r.state_before, r.answer, r.story_id, r.prev_state, c.competency "
-                "FROM reviews r JOIN cards c ON c.id = r.card_id WHERE r.id = ?",
+                f"SELECT {self._REVIEW_COLUMNS}, prev_state, (SELECT competency FROM cards "
+                "WHERE id = reviews.card_id) FROM reviews WHERE id = ?",
                 (row_id,),
             ).fetchone()
             if row is None:
                 return None
-            review = Review(
-                review_id=row[0],
-                card_id=row[1],
-                reviewed_at=parse_iso(row[2]),
-                rating=Rating(row[3]),
-                quality=row[4],
-                duration_ms=row[5],
-                state_before=State(row[6]),
-                answer=row[7],
-                story_id=row[8] or "",
-            )
+            review = self._review(row)
             conn.execute("DELETE FROM reviews WHERE id = ?", (row_id,))
             if row[9] is None:
                 conn.execute("DELETE FROM card_state WHERE card_id = ?", (review.card_id,))
@@ -830,21 +838,10 @@ class Store:
 
     def _review_rows(self, where: str, params: Sequence[Any]) -> Iterator[Review]:
         for row in self.conn.execute(
-            "SELECT review_id, card_id, reviewed_at, rating, quality, duration_ms, state_before, "
-            f"answer, story_id FROM reviews {where} ORDER BY reviewed_at, id",
+            f"SELECT {self._REVIEW_COLUMNS} FROM reviews {where} ORDER BY reviewed_at, id",
             params,
         ):
-            yield Review(
-                review_id=row[0],
-                card_id=row[1],
-                reviewed_at=parse_iso(row[2]),
-                rating=Rating(row[3]),
-                quality=row[4],
-                duration_ms=row[5],
-                state_before=State(row[6]),
-                answer=row[7] or "",
-                story_id=row[8] or "",
-            )
+            yield self._review(row)
 
     def reschedule(
         self, due_by_card: Mapping[str, datetime], *, meta: Mapping[str, str | None] | None = None
@@ -1159,17 +1156,13 @@ class Store:
 
     def answer_signals(self, hashes: Sequence[str], detector: str) -> dict[str, tuple[str, ...]]:
         """Signals cached for answers (by hash) as read by ``detector``."""
-        out: dict[str, tuple[str, ...]] = {}
-        for start in range(0, len(hashes), 500):
-            chunk = list(hashes[start : start + 500])
-            marks = ",".join("?" * len(chunk))
-            for answer_hash, signals in self.conn.execute(
-                f"SELECT answer_hash, signals FROM answer_signals WHERE detector = ? "
-                f"AND answer_hash IN ({marks})",
-                [detector, *chunk],
-            ):
-                out[answer_hash] = tuple(s for s in signals.split(",") if s)
-        return out
+        rows = self._all_in(
+            "SELECT answer_hash, signals FROM answer_signals WHERE detector = ? "
+            "AND answer_hash IN ({marks})",
+            hashes,
+            [detector],
+        )
+        return {row[0]: tuple(s for s in row[1].split(",") if s) for row in rows}
 
     def remember_answer_signals(self, found: Mapping[str, Sequence[str]], detector: str) -> None:
         """Cache the signals read in answers (by hash); older detectors' rows are dropped."""

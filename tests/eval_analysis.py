@@ -195,7 +195,7 @@ class DeckAgreement:
     """One line per IC answer showing credit, stakeholders or people, with the evidence."""
 
 
-def _reframe_cards() -> list[tuple[str, dict[str, Any]]]:
+def reframe_cards() -> list[tuple[str, dict[str, Any]]]:
     cards: list[tuple[str, dict[str, Any]]] = []
     for path in sorted(DECKS_PATH.glob("*.yaml")):
         with path.open(encoding="utf-8") as fh:
@@ -215,7 +215,7 @@ def deck_agreement() -> DeckAgreement:
     miss_lines: list[str] = []
     ic_answers = 0
     ic_flags: list[str] = []
-    for name, card in _reframe_cards():
+    for name, card in reframe_cards():
         expects = [e for e in card.get("expects") or [] if e in SIGNALS]
         if card.get("answer") and expects:
             cards += 1

@@ -31,7 +31,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from eval_analysis import IC_LEADERSHIP, KEPT_OUT_SPLITS, _reframe_cards, load_answers
+from eval_analysis import IC_LEADERSHIP, KEPT_OUT_SPLITS, load_answers, reframe_cards
 
 from drill.core import signal_model
 from drill.core.analysis import SIGNALS, analyze
@@ -68,7 +68,7 @@ def deck_answers() -> list[dict[str, Any]]:
     known about them, so they train only those signals.
     """
     rows: list[dict[str, Any]] = []
-    for name, card in _reframe_cards():
+    for name, card in reframe_cards():
         expects = [e for e in card.get("expects") or [] if e in SIGNALS]
         if card.get("answer") and expects:
             labels = dict.fromkeys(expects, True)

@@ -1668,12 +1668,15 @@ def _model_spans(text: str, sents: Sequence[_Sentence], found: set[str]) -> list
     if not weights or len(_WORD.findall(text)) < signal_model.MIN_WORDS:
         return []
     feats = signal_model.features(text, found)
+    sentence_feats: list[frozenset[str]] = []
     spans: list[Span] = []
     for name in SIGNALS:
         model = weights.get(name)
         if name in found or model is None or model.probability(feats) < model.threshold:
             continue
-        best = max(sents, key=lambda s: model.score(signal_model.features(s.text)))
+        sentence_feats = sentence_feats or [signal_model.features(s.text) for s in sents]
+        best_at = max(range(len(sents)), key=lambda i: model.score(sentence_feats[i]))
+        best = sents[best_at]
         phrase = best.text.strip()
         start = best.start + best.text.index(phrase)
         spans.append(Span(name, start, start + len(phrase), phrase))

@@ -40,11 +40,13 @@ class Pair(NamedTuple):
 Part = Text | Box | Pair
 
 
-class CardScroll(VerticalScroll):
-    """The scrolling area that holds a card's views.
+class _OneLayoutPass(Widget):
+    """Asks for no second layout when the layout that sized it changes its virtual size.
 
-    Its children are laid out in the pass that sizes it; its new virtual size only moves
-    the scrollbar, which `_scroll_update` handles, so it asks for no second layout.
+    Textual runs a second full layout whenever a widget's virtual size changes, which for
+    the review screen was every key. These widgets need none: a card view never scrolls,
+    so the pass that sized it also placed it; the card's scroll area has its children laid
+    out in that same pass, and its scrollbar follows in `_scroll_update` regardless.
     """
 
     def _size_updated(
@@ -53,7 +55,11 @@ class CardScroll(VerticalScroll):
         return super()._size_updated(size, virtual_size, container_size, layout=False)
 
 
-class CardView(Widget):
+class CardScroll(_OneLayoutPass, VerticalScroll):
+    """The scrolling area that holds a card's views."""
+
+
+class CardView(_OneLayoutPass):
     """Parts of a card, one blank line apart; its height follows its text."""
 
     DEFAULT_CSS = """
@@ -91,13 +97,6 @@ class CardView(Widget):
                     out.append(piece.title.plain)
                 out.append(piece.body.plain)
         return "\n".join(out)
-
-    def _size_updated(
-        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
-    ) -> bool:
-        # A leaf that never scrolls: the layout that sized it already placed it, so its new
-        # virtual size needs no second layout pass (Textual would run one on every change).
-        return super()._size_updated(size, virtual_size, container_size, layout=False)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(self.lines(width))
