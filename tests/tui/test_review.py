@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Static, TextArea
+from textual.widgets import TextArea
 
 from drill.core.model import CardType, Rating, Story
 from drill.core.queue import Mode
@@ -23,7 +23,7 @@ from drill.tui.screens.stories import StoryPickDialog
 from drill.tui.screens.summary import SummaryScreen
 from drill.tui.widgets.answer import AnswerArea
 from drill.tui.widgets.card import CardView
-from drill.tui.widgets.review import KeyRow
+from drill.tui.widgets.review import HintedKeyRow, KeyRow, ReviewTop
 
 from .conftest import (
     COMPETENCY_OF,
@@ -55,9 +55,14 @@ def current_id(app: DrillApp) -> str:
     return step.card.id
 
 
-def text_of(app: DrillApp, selector: str) -> str:
-    """The plain text a Static on the current screen shows."""
-    return str(app.screen.query_one(selector, Static).visual).strip()
+def hint_text(app: DrillApp) -> str:
+    """The hint line over the key row."""
+    return app.screen.query_one("#bars", HintedKeyRow).hint
+
+
+def top_text(app: DrillApp) -> str:
+    """The review screen's top line: the progress, then the timer."""
+    return app.screen.query_one(ReviewTop).text
 
 
 def card_text(app: DrillApp, selector: str) -> str:
@@ -214,7 +219,7 @@ async def test_enter_accepts_the_quality_proposed_by_ticked_rubric_items(
         await pilot.press("3")
         proposal = 1 + round(4 * len(letters) / total)
         assert marked_keys(app) == [str(proposal)]
-        assert f"enter accepts {proposal}" in text_of(app, "#hint")
+        assert f"enter accepts {proposal}" in hint_text(app)
         await pilot.press("enter")
         [review] = review_rows(deck_store)
         assert (review["rating"], review["quality"]) == (3, proposal)
@@ -292,7 +297,7 @@ async def test_a_recognize_choice_grades_and_commits_at_once(
         expected = Rating.GOOD if right else Rating.AGAIN
         assert (review["card_id"], review["rating"], review["quality"]) == (first, expected, None)
         assert screen.query_one("#back").display
-        assert ("Right" if right else "Not quite") in text_of(app, "#hint")
+        assert ("Right" if right else "Not quite") in hint_text(app)
         await pilot.press("1", "2", "3", "4")
         assert deck_store.review_count() == 1
         await pilot.press("space")
@@ -553,7 +558,7 @@ async def test_practice_keeps_quality_and_undo_removes_it(deck_store: Store) -> 
         app.start_session(practice=True)
         await settle(pilot)
         assert review_screen(app).session.total == 2
-        assert "practice" in text_of(app, "#progress")
+        assert "practice" in top_text(app)
         first = current_id(app)
         await pilot.press("space", "1", "4")
         rows = deck_store.conn.execute("SELECT card_id, quality FROM practice").fetchall()
@@ -629,7 +634,7 @@ async def test_a_story_card_is_told_then_rated_for_recall_and_quality(deck_store
     async with app.run_test(size=SIZE) as pilot:
         step = review_screen(app).step
         assert step is not None and step.card.type is CardType.STORY
-        assert "story" in text_of(app, "#progress")
+        assert "story" in top_text(app)
         assert STORY.title in card_text(app, "#front")
         await pilot.press("space")
         assert "We staged the move with the finance team." in card_text(app, "#back")
@@ -661,7 +666,7 @@ async def test_the_answer_time_is_stored_with_the_review(
         frozen_timer(42.5)
         await pilot.press("space")
         frozen_timer(600)
-        assert "0:42" in text_of(app, "#timer")
+        assert "0:42" in top_text(app)
         await pilot.press("3")
         [review] = review_rows(deck_store)
         assert review["duration_ms"] == 42_500

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import contextlib
 import sqlite3
 from collections.abc import Callable
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Static
@@ -28,9 +27,10 @@ from drill.tui.widgets.card import Box, CardScroll, CardView, Pair, Part, Text
 from drill.tui.widgets.review import (
     QUALITY_LEAD,
     AnswerLeft,
-    AnswerTimer,
-    KeyRow,
+    HintedKeyRow,
+    Placeholder,
     RevealRequested,
+    ReviewTop,
     Ticks,
     key_bindings,
     number_keys,
@@ -40,6 +40,14 @@ from drill.tui.widgets.review import (
 
 if TYPE_CHECKING:
     from drill.tui.widgets.answer import AnswerArea
+
+
+class Back(NamedTuple):
+    """A card's back: its parts, and the checklist among them (at ``ticks_at``, or -1)."""
+
+    parts: tuple[Part, ...]
+    ticks: Ticks
+    ticks_at: int
 
 
 class Phase(StrEnum):
@@ -104,20 +112,19 @@ class ReviewScreen(DrillScreen):
         self.back_parts: list[Part] = []
         self.ticks_at = -1
         """Where the checklist is in `back_parts` (-1: not shown)."""
+        self.ready_back: tuple[Step, Back] | None = None
+        """The back of a card prepared while its front shows (for an answer given aloud)."""
         self.area: AnswerArea | None = None
         """The text area, mounted on the first w (kept: a DOM query on every key is slow)."""
 
     def compose(self) -> ComposeResult:
-        with Horizontal(id="review-top"):
-            yield Static(id="progress")
-            yield AnswerTimer(id="timer")
+        yield ReviewTop(id="review-top")
         with CardScroll(id="card"):
             yield CardView(id="front")
             # The text area is mounted on the first w: most cards are answered aloud.
-            yield Static(id="answer-box")
+            yield Placeholder(id="answer-box")
             yield CardView(id="back")
-        yield Static(id="hint")
-        yield KeyRow(id="bars")
+        yield HintedKeyRow(id="bars")
 
     def on_mount(self) -> None:
         self.show_card()
@@ -138,18 +145,18 @@ class ReviewScreen(DrillScreen):
         self.phase = Phase.FRONT
         comp_name = self._competency_name(card.competency)
         mode = {Mode.NEW: " · new", Mode.PRACTICE: " · practice", Mode.DUE: ""}[step.item.mode]
-        self.query_one("#progress", Static).update(
+        top = self.query_one(ReviewTop)
+        top.show_progress(
             Content.assemble(
                 (f"{self.session_title} {step.position} of {step.total}", "bold"),
                 "  ·  ",
                 styled(comp_name, "$accent"),
                 f"  ·  {TYPE_LABELS[card.type]}{mode}",
-            ),
-            layout=False,
+            )
         )
         timed = card.type.long_answer
         settings = self.drill.store.settings()
-        self.query_one(AnswerTimer).restart(settings.answer_timer_s, show_limit=timed)
+        top.restart(settings.answer_timer_s, show_limit=timed)
         self._show_front()
         area = self.area
         if area is not None:
@@ -165,9 +172,7 @@ class ReviewScreen(DrillScreen):
         self.query_one("#back", CardView).show(())
         self.query_one("#card", VerticalScroll).scroll_home(animate=False)
         self._show_bars()
-        # While the user thinks: what the reveal will need (the intervals each rating would
-        # give, the last typed answer), so the reveal key only draws.
-        self.call_after_refresh(_prepare_reveal, step)
+        self.call_after_refresh(self._prepare_reveal, step)
 
     def _show_front(self) -> None:
         """The prompt, the IC answer to rewrite, the options, the story picked."""
@@ -217,7 +222,7 @@ class ReviewScreen(DrillScreen):
         step = self.step
         if step is None:
             return
-        bars = self.query_one("#bars", KeyRow)
+        bars = self.query_one("#bars", HintedKeyRow)
         if self.phase is Phase.REVEALED:
             bars.show(rating_boxes({r: format_interval(i) for r, i in step.intervals.items()}))
             ticks = " · a, b… tick" if self.ticks.items else ""
@@ -240,8 +245,7 @@ class ReviewScreen(DrillScreen):
                 hint = f"Answer aloud or press w to type · space reveals{extra} · q end · ? keys"
             else:
                 hint = "Recall the answer · space reveals · q end · ? keys"
-        # One line, fixed height: no layout pass needed.
-        self.query_one("#hint", Static).update(Content(hint), layout=False)
+        bars.show_hint(hint)
 
     def _proposal(self) -> int | None:
         return self.ticks.proposal
@@ -287,7 +291,7 @@ class ReviewScreen(DrillScreen):
 
     def action_reveal(self) -> None:
         """Show the back of the card."""
-        self.duration_ms = self.query_one(AnswerTimer).stop()
+        self.duration_ms = self.query_one(ReviewTop).stop()
         self.set_focus(None)
         self.phase = Phase.REVEALED
         self._fill_back()
@@ -295,11 +299,23 @@ class ReviewScreen(DrillScreen):
 
     def _fill_back(self) -> None:
         assert self.step is not None
-        card = self.step.card
         typed = self._typed().strip()
         self.query_one("#answer-box").display = False
         if (area := self.area) is not None:
             area.display = False
+        ready, self.ready_back = self.ready_back, None
+        back = ready[1] if ready is not None and ready[0] is self.step and not typed else None
+        if back is None:
+            back = self._back(typed)
+        self.ticks = back.ticks
+        self.ticks_at = back.ticks_at
+        self.back_parts = list(back.parts)
+        self.query_one("#back", CardView).show(back.parts)
+
+    def _back(self, typed: str) -> Back:
+        """The back of the current card for the ``typed`` answer (reads the last answer)."""
+        assert self.step is not None
+        card = self.step.card
         previous = self.step.previous_answer
         parts: list[Part] = []
         if card.type is CardType.REFRAME or typed:
@@ -316,10 +332,10 @@ class ReviewScreen(DrillScreen):
         if card.evaluates:
             parts.append(_sections(("What the interviewer is evaluating", card.evaluates)))
         title = "Rubric" if card.rubric else "Signals of a strong answer"
-        self.ticks = Ticks(title, card.checklist, self._preticked(typed))
-        self.ticks_at = len(parts) if self.ticks.items else -1
-        if self.ticks.items:
-            parts.append(Text(self.ticks.content()))
+        ticks = Ticks(title, card.checklist, self._preticked(typed))
+        ticks_at = len(parts) if ticks.items else -1
+        if ticks.items:
+            parts.append(Text(ticks.content()))
         if typed:
             from drill.tui.insight import insight_content
 
@@ -342,8 +358,28 @@ class ReviewScreen(DrillScreen):
         )
         if rest.body:
             parts.append(rest)
-        self.back_parts = parts
-        self.query_one("#back", CardView).show(parts)
+        return Back(tuple(parts), ticks, ticks_at)
+
+    def _prepare_reveal(self, step: Step) -> None:
+        """While the user thinks: what the reveal will show, so the reveal key only draws.
+
+        The intervals each rating would give, the last typed answer, and the back for an
+        answer given aloud, wrapped to the card's width.
+        """
+        if step is not self.step or self.phase is not Phase.FRONT:
+            return
+        step.intervals  # noqa: B018 - cached_property: computed now, read at reveal
+        try:
+            back = self._back("")
+        except (StoreError, sqlite3.Error):
+            # A warm-up only: if the database cannot answer now, the reveal asks again.
+            return
+        width = self.query_one("#front", CardView).content_region.width
+        if width:
+            # The back sits under the front in the same column: it will have the front's width.
+            parts = self.query_one("#back", CardView).prepare(back.parts, width)
+            back = back._replace(parts=parts)
+        self.ready_back = (step, back)
 
     def _preticked(self, typed: str) -> frozenset[int]:
         """Checklist items the analysis of the typed answer already shows."""
@@ -364,7 +400,7 @@ class ReviewScreen(DrillScreen):
         assert self.step is not None
         if number > len(self.step.options):
             return
-        self.duration_ms = self.query_one(AnswerTimer).stop()
+        self.duration_ms = self.query_one(ReviewTop).stop()
         self.chosen = self.step.options[number - 1]
         rating = Rating.GOOD if self.chosen == self.step.card.competency else Rating.AGAIN
         if not self._saved(lambda: self.session.answer(rating, duration_ms=self.duration_ms)):
@@ -536,13 +572,6 @@ class ReviewScreen(DrillScreen):
         """Scroll the card (nothing has focus, so the screen scrolls it)."""
         card = self.query_one("#card", VerticalScroll)
         card.scroll_to(y=card.scroll_y + lines, animate=False)
-
-
-def _prepare_reveal(step: Step) -> None:
-    step.intervals  # noqa: B018 - cached_property: computed now, read at reveal
-    # A warm-up only: if the database cannot answer now, the reveal asks again.
-    with contextlib.suppress(StoreError, sqlite3.Error):
-        step.previous_answer  # noqa: B018
 
 
 def _sections(*sections: tuple[str, str]) -> Text:
