@@ -22,7 +22,12 @@ add a signal the rules missed; it never removes one. ``blind2`` was scored once 
 its misses then widened the rules again (outside parties aligned through a delegate or in a
 meeting, credit as possession or a share, outcomes stated without a before-and-after,
 gates and limits as containment, practices that changed, misjudgements owned in other
-words), so it no longer measures unseen text.
+words), so it no longer measures unseen text. ``blind4`` went the same way after it was
+scored with the third model: its misses widened the rules into the phrasing of writers
+who tell a story in the present tense or as a list ("Containment:", "Change:"), count
+found defects and adoption, name company-wide audiences and other orgs, put a win down to
+others in possessives ("her number, not mine"), weigh an option's gain against its price
+in one clause, and use a prepared way back (a snapshot, a kill switch) once harm began.
 
 Pure (standard library and drill.core only); every pattern is compiled once at import.
 """
@@ -349,6 +354,49 @@ _METRIC_RULES = tuple(
         rf"|{_NUM_AT_START}(?:\s+and\s+a\s+half)?\s+times\s+(?:the\s+)?(?:previous|last|prior)\b"
         rf"|\b(?:deal|contract|renewal)\b[^.;]{{0,40}}?\bworth\s+{_APPROX}{_NUM}"
         rf"|\bworth\s+{_APPROX}{_NUM}\s+(?:thousand\s+|million\s+|k\s+)?(?:a|per)\s+(?:year|month)\b",
+        # outcomes in the words of later writers: defects found or escaped counted ("we find
+        # 23 slow queries in the replay", "only one bad query in production"), a named measure
+        # or a score that went somewhere ("median went to 22 minutes", "the AUC on the holdout
+        # set was 0.81", "by the US launch we were at 67 percent", "4.6 stars"), harm counted
+        # ("around 60 failed upgrades", "640 orders went through at the wrong price", "two
+        # customers' integrations broke"), multiples and near-zeros ("went up roughly three
+        # times", "three times the normal", "almost zero"), adoption
+        # ("seven teams moved onto it"), a deal's yearly value, plan against actual ("four
+        # hours instead of the six we'd planned")
+        rf"\b(?:found|find|finds|caught|catch|catches|surfaced|uncovered|spotted)\s+{_APPROX}{_NUM}"
+        r"\s+(?:[\w-]+\s+){0,2}?(?:bugs|defects|issues|regressions|queries|problems|errors"
+        r"|vulnerabilities|mismatches|discrepancies|race\s+conditions|leaks|crashes|failures"
+        r"|edge\s+cases)\b"
+        rf"|\b(?:had|have|has|saw|see)\s+only\s+{_NUM}\s+(?:[\w-]+\s+)?(?:bugs?|defects?|issues?"
+        r"|regressions?|quer(?:y|ies)|problems?|errors?|incidents?|failures?)\b"
+        rf"|\b(?:had|have|has|saw|see)\s+only\s+{_NUM}\s+(?:bad|failed|broken|faulty)\s+[\w-]+"
+        rf"|{_NUM_AT_START}\s+(?:[\w-]+\s+)?(?:bugs|defects|regressions|incidents)\s+escaped\b"
+        rf"|\b(?:median|average|mean|p\d\d|latency|wait|time)\s+(?:[\w-]+\s+){{0,2}}?(?:went|dropped"
+        rf"|fell|came\s+down|rose|climbed)\s+to\s+{_APPROX}{_NUM}\s*{_UNIT}\b"
+        r"|\b(?:AUC|F1|ROC|accuracy|precision|recall|(?:[\w-]+\s+)?score)\b[^.;]{0,30}?\b(?:was|were"
+        rf"|reached|hit|of|at)\s+{_APPROX}\d"
+        rf"|\b(?:we|it|they)\s+(?:were|was|are|is)\s+(?:at|up\s+to|back\s+to)\s+{_APPROX}{_SHARE}"
+        rf"|\bcame\s+in\s+(?:low|high)?,?\s*(?:at\s+)?{_APPROX}{_SHARE}"
+        r"|\b\d(?:\.\d)?\s+stars\b"
+        rf"|\bimpact\s*:\s*{_APPROX}{_NUM}"
+        rf"|{_NUM_AT_START}\s+(?:failed|lost|missed|dropped|duplicated?|double|stuck|broken)\s+"
+        r"(?:[\w-]+\s+)?(?:orders|upgrades|payments|transactions|bookings|deliveries|messages"
+        r"|emails|jobs|requests|logins|sign-?ups|renewals|checkouts|calls|uploads|syncs|deploys)\b"
+        rf"|{_NUM_AT_START}\s+(?:[\w-]+\s+)?(?:orders|payments|transactions|bookings)\s+went\s+"
+        r"through\s+(?:at|with)\b"
+        rf"|{_NUM_AT_START}\s+(?:customers|users|clients|partners|merchants|tenants)['\u2019]\s+"
+        r"(?:[\w-]+\s+){0,2}?(?:broke|failed|stopped|went\s+down)\b"
+        rf"|\b(?:went\s+up|went\s+down|rose|grew|increased|dropped|fell|jumped)\s+(?:by\s+)?{_APPROX}"
+        rf"{_NUM}\s*(?:times|fold)\b|\b(?:were|was)\s+{_APPROX}{_NUM}\s+times\s+(?:the|our|their)\s+"
+        r"(?:normal|usual|previous|baseline|average|old)\b"
+        r"|\b(?:were|was|went|fell|dropped|came\s+down)\s+(?:to\s+)?(?:almost|nearly|practically"
+        r"|virtually|basically|effectively)\s+(?:zero|nil|nothing)\b"
+        rf"|{_NUM_AT_START}\s+(?:[\w-]+\s+)?(?:teams|services|squads|customers|clients|tenants"
+        r"|apps|products|departments)\s+(?:moved\s+onto|migrated\s+(?:onto|to)|switched\s+to"
+        r"|adopted|onboarded\s+onto)\s+(?:it|them|the\s+[\w-]+)\b"
+        rf"|\b(?:closed|signed|renewed)\s+(?:at|for)\s+{_APPROX}{_NUM}\s*(?:thousand|million|k|m)"
+        r"\s+(?:a|per)\s+(?:year|month)\b"
+        rf"|{_NUM_AT_START}\s*{_UNIT}\s+instead\s+of\s+the\s+{_NUM}\b",
     )
 )
 # Numbers that describe the work, not its outcome, even inside an outcome phrase.
@@ -369,6 +417,7 @@ _PARTY = (
     r"|\bVPs?\b|vice\s+president|director|\bCTO\b|\bCFO\b|\bCEO\b|\bCOO\b|leadership"
     r"|executives?|(?:sales|marketing|finance|legal|compliance|security|support"
     r"|customer\s+success|operations|ops|comms|docs|design|analytics|data|platform|identity"
+    r"|privacy|growth|risk|policy|trust|brand"
     r"|mobile|infrastructure|SRE|HR|procurement|commerce|partner)(?:(?:\s*,\s*|\s+and\s+)\w+)*"
     r"\s+(?:teams?|leads?|directors?|partners|officer|counsel|managers?)"
     r"|legal|finance|\bHR\b|recruiters?|hiring\s+committee|account\s+(?:managers?|team)"
@@ -419,7 +468,18 @@ _PARTY = (
     r"|\b(?:service|clinical|site|country|market|regional)\s+leads\b"
     r"|\b(?:ops|operations|product|exec\w*|business|quarterly|leadership|portfolio)\s+reviews?\b"
     r"|\b(?:programme|program|project|steering|risk|safety|advisory)\s+boards?\b"
-    r"|\b(?:press|communications|comms|regional|programme|program|minister['\u2019]s)\s+office\b)"
+    r"|\b(?:press|communications|comms|regional|programme|program|minister['\u2019]s)\s+office\b"
+    # company-wide audiences and other orgs: "the engineering all-hands", "the company forum",
+    # "the chief pharmacist", "the payments org", "the model teams", "their engineering leads",
+    # "the sales ops lead", "the academic board"
+    r"|\ball-hands\b|\btown\s*halls?\b|\b(?:company|internal|engineering)\s+(?:forum|blog|newsletter)\b"
+    r"|\bchief\s+(?!of\b|among\b)[a-z]+|\bthe\s+[a-z][\w-]+\s+(?:org|orgs|department|division)\b"
+    r"|\bthe\s+(?!(?:whole|entire|same|full|wider|rest|new|core|old|my|our|other|two|both)\b)"
+    r"[a-z][\w-]+\s+teams\b|\btheir\s+[\w-]+\s+(?:leads|managers|directors|heads)\b"
+    r"|\b(?:sales|marketing|finance|revenue|customer)\s+(?:ops|operations|enablement)\s+(?:teams?"
+    r"|leads?|managers?|heads?|directors?)\b|other\s+(?:people|teams)['\u2019]s?\s+(?:staff\s+)?"
+    r"(?:meetings|stand-?ups|reviews)\b"
+    r"|\bthe\s+(?!(?:team|kanban|project|sprint|task|jira|status|dash|white)\b)[a-z][\w-]+\s+board\b)"
 )
 _PARTY_RX = _rx(_PARTY)
 _ALIGN = _rx(
@@ -472,6 +532,21 @@ _ALIGN = _rx(
     r"|\b(?:I|we)\s+asked\s+(?=(?:our|my|the|their)\s)|\b(?:I|we)\s+(?:also\s+)?showed\b"
     r"|\bwith\s+(?:our|the)\s+(?=(?:HR|legal|finance|recruiter|security|compliance)\b)"
     r"|^\s*With\s+(?:our|the)\b"
+    # more ways of bringing a party along (blind4): "took it through the academic board",
+    # "the danger I named to the privacy lead", "the negotiation with the payments team",
+    # "put my hand up for it with the sales ops lead",
+    # "joined only the first meeting", "the proposal had to go to our CPO", "spent a month
+    # going ward to ward with the chief pharmacist", "made sure they heard her name", "wrote
+    # on the company forum", "ran the weekly demo with the model teams"
+    r"|\btook\s+(?:it|this|that|them|the\s+[\w-]+(?:\s+[\w-]+)?)\s+through\b"
+    r"|\b(?:raised|flagged|named)\s+(?:\w+\s+){0,3}?to\s+(?:the|our|my|their|both)\b"
+    r"|\bput\s+my\s+hand\s+up\b[^.;]{0,30}?\bwith\b|\bnegotiations?\s+with\b|\bjoined\s+(?:only\s+)?the\s+(?:first\s+)?(?:meeting|call|session)"
+    r"|\bhad\s+to\s+go\s+(?:up\s+)?to\b"
+    r"|\bspent\s+(?:about\s+)?(?:a|an|two|three|the|most|much)\b[^.;]{0,60}?\b(?:with|in)\s+"
+    r"(?:the|our|their|other)\b"
+    r"|\b(?:made|make)\s+sure\s+(?:they|he|she|each|every\w*)\s+(?:knew|understood|heard)\b"
+    r"|\b(?:wrote|posted)\s+(?:it\s+)?(?:on|in)\s+(?:the|our)\b"
+    r"|\bran\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:demos?|betas?|pilots?|trials?|workshops?)\s+with\b"
 )
 _PARTY_ACTS = _rx(
     rf"{_PARTY}[^.;]{{0,40}}?\b(?:agreed|signed\s+off|approved|helped)\b"
@@ -502,11 +577,16 @@ _DELEGATE_VERB = _rx(
 _SENT_DELEGATE = _rx_cased(
     r"\b(?:asked|got|had|let|sent|arranged\s+for|encouraged|pushed)\s+(?:him|her|them|[A-Z][a-z]+)"
     r"\s+to\s+(?:[a-z]+\s+){0,3}$"
+    # or handing them the contact: "I gave him the API contract negotiation with ..."
+    r"|\b(?:gave|give|handed|assigned)\s+(?:him|her|them|[A-Z][a-z]+)\s+(?:the|our)\s+"
+    r"(?:[a-zA-Z-]+\s+){0,3}$"
 )
 # Running the contact with a party for the team is alignment whoever on the team does it:
 # "owned every conversation with the platform holder's QA group", "owned the relationship
 # with our Spanish payments partner".
 _OWNED_CONTACT = _rx(
+    r"\b(?:spent|spend|spending|used)\s+(?:some\s+|a\s+lot\s+of\s+|political\s+|real\s+|my\s+)*"
+    r"capital\s+with\b|"
     r"\b(?:owned|ran|handled|led|took\s+over)\s+(?:every|all|all\s+the|the)\s+(?:[\w-]+\s+)?"
     r"(?:conversations?|relationships?|communications?|comms|contact|calls?|negotiations?"
     r"|liaison)\s+with\s+(?!(?:the|my|our|his|her)\s+(?:rest\s+of\s+(?:the|my|our)\s+)?(?:own\s+)?"
@@ -516,7 +596,10 @@ _OWNED_CONTACT = _rx(
 # "told him he was ready": the person told is who the pronoun is, not a party further on.
 _TOLD_PERSON = _rx(r"(?:told|tell|telling)\s+(?:him|her)\b")
 # Presenting to a party is outward whoever on the team does it.
-_PRESENTED_TO = _rx(r"present(?:ed|ing)\s+(?:[\w'\u2019-]+\s+){0,4}?to\b")
+_PRESENTED_TO = _rx(
+    r"present(?:ed|ing)\s+(?:[\w'\u2019-]+\s+){0,4}?(?:to\b|at\s+(?:the|an?)\s+(?:[\w-]+\s+)?"
+    r"(?:all-hands|town\s*hall|forum|guild|board|review)\b)"
+)
 _PARTY_SUBJECT = _rx(
     rf"(?:^|[,;:]\s*|\b(?:and|but|then|before|after|until|when)\s+)(?:the\s+)?"
     rf"(?:(?!(?:our|my)\b)[\w-]+\s+)?{_PARTY}\s+"
@@ -536,6 +619,15 @@ _TELLING = _rx(
     r"|made\s+the\s+case|showed|posted|reported|put|took|brought|framed|called|met|updated"
     r"|briefed|escalated|walked)"
 )
+# Telling the people above who did the work also brings them along (later writers label it
+# so: "when I reported to my VP, I put their three names on the first slide"); telling a
+# peer team who did it is credit alone.
+_SENIOR = _rx_cased(
+    r"\b(?:VPs?|C[A-Z]{1,3}O|[Dd]irectors?|[Bb]oard|[Hh]ead\s+of|[Ll]eadership|[Ee]xec\w*"
+    r"|(?:company|internal)\s+(?:forum|blog|newsletter)|town\s*hall)\b"
+)
+# "I told our VP exactly that" stays credit alone, whoever was told.
+_TOLD = _rx(r"told|tell")
 # Verbs whose party is often the sentence before: "My director wanted X. I disagreed ..."
 _LOOKS_BACK = _rx(r"sat|agreed|disagreed|pushed\s+back|objected")
 _HYPOTHETICAL = _rx(r"^\s*(?:next\s+time|if\s+I\b|in\s+future)")
@@ -593,7 +685,7 @@ _TRADEOFF_RULES = tuple(
         r"\b(?:went\s+with|chose|picked|preferred|prioriti[sz]ed|favou?red)\s+[\w-]+"
         r"(?:\s+[\w-]+)?\s+over\s+[\w-]+",
         r"\b(?:gave\s+up|give\s+up|giving\s+up|at\s+the\s+(?:cost|expense|price)\s+of|in\s+exchange"
-        r"|in\s+return|sacrific\w+|we\s+accepted|accepted\s+(?:that|the)|traded\s+off"
+        r"|in\s+return|sacrific\w+|we\s+accepted\s+(?!the\s+(?:loss|no|offer|invitation|job|role)\b)|accepted\s+(?:that|the\s+(?!(?:loss|no|offer|invitation|job|role|orders?)\b))|traded\s+off"
         r"|it\s+meant\s+(?:our|we|less|giving)|to\s+make\s+room)\b"
         r"|\b(?:even\s+though|although)\s+(?:it|that|this)\s+(?:meant|would|cost|was)\b"
         r"|\beven\s+though\s+[\w-]+\s+would\s+have\b",
@@ -648,6 +740,38 @@ _TRADEOFF_RULES = tuple(
         r"\b(?:weighed|weighing|pros\s+and\s+cons|middle\s+(?:path|ground)|lesser\s+(?:of\s+"
         r"(?:the\s+)?(?:two\s+)?)?evils?|(?:least|less)\s+bad\s+option)\b"
         r"|\bmattered\s+more\b",
+        # later writers' weighing: an option's gain and its price ("which was quick but locked
+        # us in", "which gives plus 1.8 percent offline AUC but adds 30 milliseconds",
+        # "Active-active gave better latency, but", "Staying was cheaper on paper, but"), what
+        # mattered more ("cared more about stability than about the last 5 percent"), a price
+        # named and paid ("the right price to pay", "the extra latency didn't matter", "got a
+        # bit longer, but fuel cost went down", "even though this took one month longer"), a
+        # question between two goods ("whether to catch more fraud or annoy fewer good
+        # customers, and we leaned toward"), one thing fine and the other not, work traded
+        # ("pull SAML forward and push the reporting revamp back"), scope cut from a first
+        # version
+        r"\bwhich\s+(?:was|is|gives|gave|adds|added|had|has)\b[^.;]{0,60}?\bbut\s+(?:\w+ly\s+)?"
+        r"(?:locked|adds|added|was|were|is|could|slower|harder|riskier|more|less|costs?|needs|meant"
+        r"|no|only|ours)\b"
+        r"|\b(?:gave|gives|offered|offers|was|is)\s+(?:better|faster|cheaper|simpler|lower|higher"
+        r"|safer)\b[^.;]{0,50}?,?\s+but\b"
+        r"|\b(?:cared|care|cares)\s+more\s+about\b[^.;]{0,60}?\bthan\b"
+        r"|\b(?:right|fair|small|acceptable)\s+price\s+to\s+pay\b|\bworth\s+(?:the|that)\s+(?:price|cost)\b"
+        r"|\b(?:extra|added|higher)\s+(?:latency|cost|delay|complexity|effort)\s+(?:didn['\u2019]t"
+        r"|did\s+not|doesn['\u2019]t|does\s+not)\s+matter\b"
+        r"|\bgot\s+(?:a\s+bit\s+|a\s+little\s+|slightly\s+|somewhat\s+)?(?:longer|slower|worse|higher"
+        r"|more\s+expensive)\b[^.;]{0,50}?\bbut\b"
+        r"|\b(?:decided|chose|went\s+with|picked|launch\w*|ship\w*|build|built)\b[^.;]{0,100}?"
+        r"\beven\s+though\b[^.;]{0,60}?\b(?:longer|slower|cost|costs|meant|had\s+to\s+wait|flagged|more"
+        r"\s+expensive|lost|lose|fewer|less|delay\w*)\b"
+        r"|\b(?:the\s+)?(?:real\s+)?question\s+was\s+whether\b[^.;]{0,80}?\bor\b"
+        r"|\bleaned\s+(?:toward|towards)\b"
+        r"|\b(?:is|was|were|are)\s+(?:fine|acceptable|okay|ok|tolerable)\b[^.;]{0,40}?\bbut\b"
+        r"[^.;]{0,40}?\b(?:is|was|are|were)\s+not\b"
+        r"|\bpull(?:ed)?\s+[\w\s-]{0,25}?\bforward\s+and\s+push(?:ed)?\b"
+        r"|\bwe\s+pushed\s+our\s+own\s+[\w-]+\s+back\b"
+        r"|\b(?:drop|dropped|cut|descoped?)\b[^.;]{0,50}?\bfrom\s+the\s+(?:first|initial)\s+(?:version"
+        r"|release|launch)\b",
     )
 )
 # Comparing or listing options only counts when a judgement follows.
@@ -737,6 +861,13 @@ _RISK_NAMED = _rx(
     r"|\b(?:could|might)\s+be\s+(?:slow|down|wrong|unavailable|overloaded)\b"
     r"|\b(?:than|to\s+avoid|to\s+prevent)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:outage|crash"
     r"|data\s+loss)\b"
+    # later writers' dangers: "the big worry", "I was afraid the load would be too high", "a
+    # single point of failure", "a failed update bricks the battery", "which can be killed
+    # anytime", "the optimizer changes can make some queries suddenly very slow"
+    r"|\b(?:the|a|my|our)\s+big\s+(?:worry|fear|concern)\b|\b(?:I|we)\s+(?:was|were)\s+afraid\b"
+    r"|\bsingle\s+point\s+of\s+failure\b|\b(?:a|any|one)\s+(?:bad|broken|faulty|failed|buggy)\s+"
+    r"[\w-]+\s+(?:bricks|corrupts|wipes|kills)\b|\bcan\s+be\s+(?:killed|interrupted|evicted"
+    r"|pre-?empted|lost)\b|\bcan\s+make\s+[^.;]{0,40}?\b(?:slow|fail|break|crash|wrong)\b"
 )
 _RISK_CONTAINED = _rx(
     r"\b(?:roll(?:ed|ing)?[ -]?back|rollbacks?|revert(?:ed)?|feature\s+flags?|behind\s+a\s+"
@@ -806,6 +937,17 @@ _RISK_CONTAINED = _rx(
     r"|alongside\s+the\s+old|(?:released|shipped|rolled\s+(?:it\s+)?out|launched)\s+(?:it\s+)?"
     r"first\s+to|test\s+fleet|(?:scheduled|planned|deliberate)\s+brownouts?"
     r"|retry\s+(?:job|queue|loop)s?|dead-letter\s+queue|(?:added|put|built)\s+a\s+queue"
+    # later writers' safeguards: "dual-image layout", "Against this we put a schema
+    # registry", "the pipeline stops and alerts instead of writing bad data", "routes
+    # suspicious claims to a human reviewer", "built a check that every clause", "a waiting
+    # room page", "restart from a checkpoint", concurrency and load tests aimed at the danger
+    r"|dual[- ](?:image|bank|slot|partition)s?|second\s+image\s+slot"
+    r"|against\s+(?:this|that|it),?\s+(?:we|I)\s+(?:put|added|built|set)"
+    r"|(?:stops|halts|pauses)\s+and\s+alerts|human\s+review(?:er)?s?"
+    r"|(?:built|added|wrote|put\s+in)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:check|validator|guard)"
+    r"\s+that"
+    r"|waiting\s+room|queue\s+in\s+front|checkpoints?"
+    r"|(?:load|concurrency|stress|soak|endurance|chaos)\s+test(?:s|ing)?"
     r"|(?!(?:day|week|month|year|time|case|line|word|hand|point|step|bit)\s)"
     r"(?P<unit>[a-z]+)\s+by\s+(?P=unit))\b"
 )
@@ -827,6 +969,17 @@ _RISK_IMPLIED = _rx(
     r"|customers|I)\s*(?:could|would|can|['\u2019]d)\b"
     # a kill switch pulled during an incident held it
     r"|\b(?:disabled|flipped|pulled|hit|used|turned)\s+(?:[\w-]+\s+){0,4}?kill\s+(?:flag|switch)"
+    # a way back prepared and then used: "We had a campaign kill switch, so we stopped the
+    # campaign", "We had daily snapshots, so we restored that day", "we had kept the previous
+    # firmware image on the controller, so the field engineer could go back", "if a query
+    # regresses we can move read traffic back"; "Containment:" in an answer told as a list
+    r"|\b(?:we|I)\s+had\s+(?:kept\s+)?(?:a|an|the|our|daily|nightly|hourly|remote)?\s*"
+    r"(?:[\w-]+\s+){0,2}?(?:kill\s+switch|rollback\s+plan|snapshots?|backups?|remote\s+config"
+    r"|feature\s+flag|(?:previous|old|last\s+good)\s+[\w-]+\s+(?:image|version|build|release))\b"
+    r"[^.;]{0,60}?,?\s*so\s+(?:when\s+[^.;]{0,50}?)?(?:we|I|the\s+[\w-]+(?:\s+[\w-]+)?)\b"
+    r"|\bif\s+(?:a|an|any|the)\s+[\w-]+\s+(?:regresses|fails|breaks|misbehaves|goes\s+bad"
+    r"|crashes)\b[^.;]{0,30}?\b(?:we|they|it)\s+(?:can|could)\s+(?:move|switch|roll|fall|flip"
+    r"|revert|drain|send)\b|^\s*(?:Containment|Mitigation)\s*:"
 )
 # An incident is a risk that happened; it counts when a mechanism held it ("we turned on
 # load shedding", "failed over to the secondary region"), not when it was merely fixed ("I
@@ -840,7 +993,8 @@ _INCIDENT_CONTAINED = _rx(
     r"|rate[- ]limit\w*|throttl\w+|fail(?:ed|ing)?\s+over\s+to\b|failover(?![\s-]config)"
     r"|degraded\s+(?:mode|gracefully)"
     r"|froze|freeze|contained\s+it|static\s+fallback|(?:turned|switched)\s+off\s+the\s+"
-    r"(?:feature|flag)|disabled\s+the\s+(?:feature|flag))\b"
+    r"(?:feature|flag)|disabled\s+the\s+(?:feature|flag)"
+    r"|using\s+the\s+(?:previous|last\s+good|old)\s+[\w-]+(?:\s+[\w-]+)?)\b"
 )
 _INCIDENT_WINDOW = 2
 """How many following sentences may carry the mechanism that held an incident."""
@@ -867,11 +1021,12 @@ _PEOPLE_RULES = tuple(
         rf"\bgave\s+{_OBJ}\s+(?:ownership|the\s+lead|responsibility|progressively|feedback"
         rf"|a\s+stretch)",
         # "I handed Nia, a mid-level engineer, the weekly on-call review"; not "gave her the news"
-        rf"\b(?:handed|gave|assigned)\s+{_OBJ}(?:,\s+[^,.;]{{3,60}},)?\s+(?:the|our)\s+"
+        rf"\b(?:handed|gave|give|gives|assigned|assign)\s+{_OBJ}(?:,\s+[^,.;]{{3,60}},)?\s+(?:the|our)\s+"
         rf"(?:[\w-]+\s+){{0,3}}(?i:work|review|rollout|project|migration|lead|launch|rota|design|role"
         rf"|piece|chunk|area|track"
         rf"|exercise|evaluation|plan|integration|workstream|redesign|rewrite|investigation"
-        rf"|on-call|feature|epic|spike|interviewing|decision|problem|programme|program)\b",
+        rf"|on-call|feature|epic|spike|interviewing|decision|problem|programme|program|negotiation"
+        rf"|relationship)\b",
         # "agreed that Marta would decide after a spike that Dev would run"
         rf"\bthat\s+{_NAME}(?:,\s+[^,.;]{{3,40}},)?\s+would\s+(?:decide|lead|own|run|drive"
         rf"|present)\b",
@@ -896,10 +1051,19 @@ _PEOPLE_RULES = tuple(
         rf"\blet\s+{_OBJ}\s+(?:run|lead|own|present|drive)\b",
         rf"\bset\s+{_OBJ}\s+up\s+to\b",
         # "put Omar in charge of the review", "pushed Carla to present the design"
-        rf"\b(?:put|made)\s+{_OBJ}\s+(?:in\s+charge\s+of|the\s+(?:owner|lead|DRI|point\s+person)"
-        rf")\b|\b(?:pushed|encouraged|nudged|challenged)\s+{_OBJ}\s+to\s+(?:present|lead|own|run"
+        rf"\b(?:put|made|make|making)\s+{_OBJ}\s+(?:in\s+charge\s+of|the\s+(?:[\w-]+\s+){{0,2}}?(?:owner"
+        rf"|lead|DRI|point\s+person|champion))\b|\b(?:pushed|encouraged|nudged|challenged)\s+{_OBJ}\s+to\s+(?:present|lead|own|run"
         rf"|apply|take|write|drive|speak|mentor|chair)\b|\bstretch(?:ed)?\s+(?:him|her|them)\b",
-        rf"\bpaired\s+(?:{_OBJ}|our\s+[\w\s]{{0,20}}?,\s*{_NAME},)\s+with\b",
+        rf"\b(?:paired|pair|pairs)\s+(?:{_OBJ}|our\s+[\w\s]{{0,20}}?,\s*{_NAME},)\s+with\b",
+        # coaching by doing the work side by side, in later writers' words: "I sat with him
+        # for maybe six weeks", "we did his estimates together", "rewrote them together",
+        # "shadowed for a month and then ran the rotation", "who'd been asking for something
+        # bigger"
+        rf"\bsat\s+(?:down\s+)?with\s+{_OBJ}\s+(?:for|every|each|weekly|once)\b"
+        r"|\b(?:did|went\s+through|rewrote|reviewed|wrote|planned|practi[sc]ed)\s+(?:his|her|their"
+        r"|them)\b[^.;]{0,40}?\btogether\b"
+        r"|\bshadowed\b[^.;]{0,40}?\band\s+then\s+(?:ran|led|took\s+over|owned)\b"
+        r"|\b(?:had|['\u2019]d)\s+been\s+asking\s+for\s+(?:something\s+)?(?:bigger|more\b|a\s+stretch)",
         r"\b(?i:growth|development|career)\s+(?i:plans?|conversations?)\b",
         r"\bso\s+(?:he|she|they)(?:['\u2019]d|\s+would|\s+could)\s+(?:learn|grow)\b",
         r"\b(?:wanted|ready|wanting|want)\s+to\s+(?:grow|move\s+toward|move\s+into|get\s+better"
@@ -942,7 +1106,8 @@ _DECISION_VERB = _rx(
     r"\b(?:I|we)\s+(?:finally\s+|then\s+|eventually\s+|quickly\s+|jointly\s+)?(?:decided"
     r"|chose|opted|picked(?!\s+up)|went\s+with|settled\s+on|went\s+ahead|made\s+the\s+call"
     r"|agreed\s+to|pushed\s+(?:the\s+team|them|us)\s+to|recommended|proposed|committed\s+to"
-    r"|ruled\s+out|landed\s+on)\b|\bmy\s+recommendation\b"
+    r"|ruled\s+out|landed\s+on|went\s+for|decide(?!\s+(?:whether|if|what|how|which|between)\b)"
+    r"|choose(?!\s+(?:whether|if|what|how|which|between)\b))\b|\bmy\s+recommendation\b"
     r"|\bdecided\s+against\b|(?:,|\band)\s+chose\b"
     r"|\b(?:the|my|our)\s+(?:main\s+|first\s+|biggest\s+|hardest\s+)?decision\s+"
     r"(?:was|I\s+(?:made|owned))\b"
@@ -951,19 +1116,33 @@ _DECISION_VERB = _rx(
 # "..., so I chose X" and "I had considered X, but ..., so I dropped it" carry their reason
 # before the verb.
 _DECISION_SO = _rx(
-    r"\bso\s+(?:I|we)\s+(?:chose|decided|went\s+with|picked(?!\s+up)|opted|dropped|proposed"
+    r"\bso\s+(?:I|we)\s+(?:chose|decided|decide|went\s+with|picked(?!\s+up)|opted|dropped|proposed"
     r"|recommended|ruled\s+(?:it|them)\s+out)\b"
 )
 _DECISION_REASON = _rx(
     r"\b(?:because|since|as\s+(?:it|we|the|our|they|she|he|I)\b|so\s+that|so\s+(?:she|he|we|they)"
     r"|given\s+(?:that|the|our)|in\s+order\s+to|to\s+avoid|the\s+reason|which\s+meant"
-    r"|otherwise|knowing\s+(?:it|that|this)|to\s+protect)\b"
+    r"|otherwise|knowing\s+(?:it|that|this)|to\s+protect"
+    r"|to\s+(?:hit|make|meet)\s+(?:the|a|our)\s+(?:date|deadline))\b"
     r"|\b(?:decided|chose|went\s+with|recommended)\b[^.;]*:"
 )
 _DECISION_REASON_NEXT = _rx(
     r"\b(?:because|since|showed|the\s+reason|meant\s+that|my\s+reasons?|trade-?off\s+was"
     r"|so\s+(?:that|the\s+team|we)|(?:the|that)\s+(?:cost|price)\s+was|(?:that|this|it)\s+meant)\b"
 )
+# A call owned afterwards ("That was my call and it was a bad one", "That was a bad call on
+# my part") carries its reason in the sentences just before: "I approved skipping the smoke
+# test to hit the date", "I skipped the pairing exercise because we were in a rush".
+_OWNED_CALL = _rx(
+    r"\b(?:was|is)\s+my\s+(?:call|decision)\b|\b(?:a|the)\s+(?:bad|wrong|poor|good|hard|tough)\s+"
+    r"call\s+on\s+my\s+part\b"
+)
+_OWNED_CALL_REASON = _rx(
+    r"\b(?:because|in\s+order\s+to|so\s+that|to\s+(?:hit|make|meet)\s+(?:the|a|our)\s+(?:date"
+    r"|deadline))\b"
+)
+_OWNED_CALL_REACH = 2
+"""How many earlier sentences may give the reason for a call owned afterwards."""
 _DECISION_REASON_REACH = 2
 """How many following sentences may give the reason for a decision."""
 # The sentence before a bare "I chose the phased standard." often is its reason: the
@@ -1045,7 +1224,7 @@ _REFLECTION_RULES = tuple(
         # explain"
         r"\bwhat\s+I(?:['\u2019]d|\s+would)\s+take\s+(?:away\s+)?from\b"
         r"|\b(?:I|we)\s+(?!(?:have|know|use|own|lead|manage|work|am|are|was|were|maintain|do|get"
-        r"|live|report|run\s+the|write\s+most)\b)[a-z]+\b[^.;]{0,60}?(?<!\bfor\s)(?<!\bby\s)"
+        r"|live|report|run\s+the|run\s+it|handle|serve|process|write\s+most)\b)[a-z]+\b[^.;]{0,60}?(?<!\bfor\s)(?<!\bby\s)"
         r"(?<!\bright\s)(?<!\buntil\s)\bnow\b(?=\s*(?:[.,;:]|$"
         r"|before\b|when\b|whenever\b))"
         r"|\b(?:I|we)\s+(?:don['\u2019]t|do\s+not|never|no\s+longer)\b[^.;]{0,60}?\bany\s?more\b"
@@ -1060,6 +1239,33 @@ _REFLECTION_RULES = tuple(
         r"|schedule|book|push|ask|check|start|tell)\b"
         r"|^\s*(?:And\s+)?I\s+(?:have\s+)?stopped\s+[a-z]+ing\s+(?:anything|any|every|things?"
         r"|changes?)\b",
+        # practices changed after a miss, in later writers' words: "After this I made a rule",
+        # "After the incident I changed our tool so that", "After that, I never apply", "What
+        # changed afterwards is that", "Since that day all backfills ... run first", "Since
+        # then: the smoke test is non-negotiable", "Now, for every cut in the suite, I write",
+        # "Now salary days are blocked ... permanently", "that check now runs automatically
+        # before any group moves", "Change: every page ships behind a flag now" (answers told
+        # as a list), "For me the insight was", "I rebuilt our onboarding so nobody takes"
+        r"\b(?:after|since)\s+(?:that|this|the)\s+(?:incident|outage|postmortem|mistake|miss|failure"
+        r"|breach|leak|near-miss),?\s+(?:I|we)\s+(?:\w+\s+){0,2}?(?:made|started|set\s+up|wrote"
+        r"|changed|introduced|added|rebuilt|created|never|always|no\s+longer|require|insist"
+        r"|instituted|stopped|do\s+not|don['\u2019]t)\b"
+        r"|\b(?:after|since)\s+(?:that|this),?\s+(?:I|we)\s+(?:\w+\s+){0,2}?(?:started|set\s+up"
+        r"|changed|introduced|instituted|made\s+(?:a|it\s+a)\s+rule|never|always|no\s+longer|stopped"
+        r"|require|insist|do\s+not|don['\u2019]t)\b"
+        r"|\bwhat\s+(?:changed|I\s+changed)\s+(?:afterwards|after\s+that|since|for\s+me|is)\b"
+        r"|\bsince\s+(?:then|that\s+(?:day|week|incident|outage|release))\s*[:,]?\s+(?:the|all|every"
+        r"|each|any|our|my)\b[^.;]{0,80}?\b(?:every|always|never|first|before|must|non-negotiable"
+        r"|mandatory|rule|without|automatically|twice)\b"
+        r"|^\s*Now,?\s+[^.;]{0,80}?\b(?:every|always|never|permanently|no\s+longer|without)\b"
+        r"|\bnow\s+(?:runs|goes|gets|requires|needs|has\s+to|must)\b[^.;]{0,60}?\b(?:before|every"
+        r"|without|any|always|automatically)\b"
+        r"|^\s*(?:Change|Changes|Lessons?|Learnings?|Takeaway|Since\s+then|What\s+I\s+changed"
+        r"|What\s+changed)\s*:"
+        r"|\b(?:the|my)\s+insight\s+(?:for\s+me\s+)?(?:was|is)\b|\bfor\s+me,?\s+the\s+(?:insight"
+        r"|lesson|takeaway)\b"
+        r"|\bI\s+(?:rebuilt|changed|rewrote|redesigned|reworked|restructured)\s+(?:our|the|my)\s+"
+        r"[\w-]+(?:\s+[\w-]+)?\s+so\s+(?:that\s+)?(?:nobody|no\s+one|every|each|all|any|new)\b",
     )
 )
 
@@ -1205,6 +1411,35 @@ _CREDIT_RULES = tuple(
         rf"|led)\b|\b{_NAME}(?:\s+and\s+(?:{_NAME}|the\s+[\w\s]{{0,15}}team))?\s+(?:drove"
         rf"|did|carried|delivered)\s+(?:that|this|it|the\s+hardest)\b"
         rf"|\bthat\s+made\s+(?:the\s+)?\w+\s+(?:uneventful|smooth|painless)\b",
+        # credit in later writers' words: "the 89 was her number, not mine", "It is her
+        # system", "It's Jordan's API", "calls it Ollie's process", "very good work from
+        # them", "he did it very well", "because Ren did the work", "The copy changes were
+        # Alina's", "all the credit is for her", "The people who actually made that month work
+        # were", "without them it was not possible", "it was Hoa who found it", "I was just
+        # coordinating"
+        rf"\b(?i:was|were|is|are)\s+(?:(?i:his|her|their)|{_POSSESSIVE})(?:\s+[\w-]+){{0,2}}?,?\s+"
+        r"(?i:not)\s+(?i:mine|ours)\b"
+        rf"|\b(?i:it|this|that)(?:\s+(?i:is|was)|['\u2019]s)\s+(?:(?i:really|all|entirely|truly)\s+)?"
+        rf"(?:(?i:his|her|their)|{_POSSESSIVE})\s+(?i:system|API|project|process|tool|product|baby"
+        r"|service|platform|model|creation)\b"
+        rf"|\b(?i:calls?|called)\s+it\s+{_POSSESSIVE}"
+        r"|\b(?i:(?:very|really|extremely)\s+)?(?i:good|great|excellent|brilliant|fantastic|strong"
+        rf"|outstanding|superb)\s+(?i:work)\s+(?i:from|by)\s+(?:(?i:them|him|her|the\s+team)\b|{_NAME})"
+        r"|\b(?i:he|she|they)\s+did\s+it\s+(?i:very|really|extremely|so)\s+well\b"
+        rf"|\b(?i:because)\s+(?:{_NAME_H}|(?i:the\s+team|they|she|he))\s+did\s+(?i:the|all\s+the)\s+"
+        rf"(?i:work)\b|\b(?:{_NAME_H}|(?i:my\s+team|the\s+team))\s+did\s+the\s+whole\s+thing\b"
+        r"|\b(?i:the)\s+(?:[\w-]+\s+){0,2}?(?i:changes|fixes|ideas|improvements|designs|tests"
+        rf"|scripts)\s+(?i:were)\s+{_CREDIT_ADV}{_OWNER_ALONE}"
+        r"|\b(?i:the)\s+(?i:credit)\s+(?i:is|was)\s+(?i:for|to)\b"
+        r"|\b(?i:the)\s+(?i:people|person|ones?)\s+who\s+(?:(?i:actually|really)\s+)?(?i:made|did"
+        r"|built|saved|carried|deserve)\b"
+        rf"|\b(?i:without)\s+(?:(?i:them|him|her|the\s+team|their\s+work)\b|{_NAME})[^.;]{{0,40}}?"
+        r"\b(?i:not\s+possible|impossible|wouldn['\u2019]t|would\s+not|couldn['\u2019]t|could\s+not"
+        r"|never)\b"
+        rf"|\b(?i:it)\s+was\s+{_NAME_H}\s+who\s+(?i:found|fixed|built|did|made|designed|cracked"
+        r"|caught|spotted|saved|wrote|led|solved)\b"
+        r"|\bI\s+was\s+(?:(?i:just|only|mostly|merely)\s+)?(?i:coordinating|support|supporting"
+        r"|the\s+(?:coordinator|support|cheerleader|facilitator))\b",
     )
 )
 
@@ -1336,6 +1571,19 @@ _BUSINESS_RULES = tuple(
         r"|\bcompany(?:-wide)?\s+(?:OKRs?|priorit(?:y|ies)|goals?|targets?)\b"
         r"|\b(?:the\s+)?company\s+(?:was|is|had\s+been)\s+(?:cutting|prioriti[sz]ing|focused\s+on"
         r"|betting\s+on|pushing\s+(?:for|on))\b",
+        # people and money named by later writers: a patient, players, citizens, shop owners,
+        # sign-ups, value per user; fees, a discount or a price, costs that moved or compared
+        # ("query costs went from roughly 80 grand a month", "cost less per year than",
+        # "fuel was the biggest cost", "cost per delivery"), gross merchandise value, a
+        # funding round, a warranty return, a law with a date
+        r"\b(?:a|the|no|any|every|each|one|genuine)\s+(?:[\w-]+\s+)?patient(?:['\u2019]s)?\b(?![\s-](?:scheduling|app|portal|records?|data|facing|management|system|list|flow|journey|messaging)\b)|(?<!team\s)\bplayers\b|\bcitizens\b"
+        r"|\bshop\s*(?:owners|keepers)\b|\bsign-ups?\b(?![\s-](?:site|page|form|flow|screen|button|service|api|code)\b)|\bper\s+(?:user|customer|order|seat|shopper)\b"
+        r"|\b(?:lower|higher|transaction|card|processing|platform|late|service)\s+fees\b"
+        r"|\bdiscounts?\b|\b(?:wrong|full|list)\s+price\b"
+        r"|\bcosts?\s+(?:went|dropped|fell|rose|came|per)\b|\bbiggest\s+cost\b"
+        r"|\bcosts?\s+(?:less|more)\s+(?:per|a)\s+(?:year|month)\b|\bgrand\s+a\s+(?:year|month)\b"
+        r"|\bgross\s+merchandise\b|\bGMV\b|\bSeries\s+[A-E]\b|\bwarranty\s+(?:returns?|claims?)\b"
+        r"|\b(?:a|the)\s+new\s+law\b|\blegally\s+required\b",
     )
 )
 # A customer's contract is business; a vendor's, an API's or a test's is not, nor one that
@@ -1456,9 +1704,9 @@ def _stakeholders(sents: Sequence[_Sentence]) -> list[_Hit]:
             told_credit = any(
                 ";" not in s.text[min(at, verb.start()) : max(at, verb.start())] for at in credited
             )
-            if (told_credit and _TELLING.match(verb.group())) or not _subject_ok(
-                s.text, verb.start()
-            ):
+            telling = _TELLING.match(verb.group())
+            above = _SENIOR.search(s.text) and not _TOLD.match(verb.group())
+            if (told_credit and telling and not above) or not _subject_ok(s.text, verb.start()):
                 continue
             lo, hi = max(0, verb.start() - 50), verb.end() + 70
             told = _TOLD_PERSON.match(s.text, verb.start())
@@ -1565,6 +1813,12 @@ def _decision(sents: Sequence[_Sentence]) -> list[_Hit]:
             if because:
                 hits.append(because)
                 continue
+        owned = _first(_OWNED_CALL, s)
+        if owned and any(
+            _OWNED_CALL_REASON.search(t.text) for t in sents[max(0, i - _OWNED_CALL_REACH) : i + 1]
+        ):
+            hits.append(owned)
+            continue
         made = _first(_CHOICE_MADE, s)
         if made:
             # The options and the weighing that is the choice's reason come before it.

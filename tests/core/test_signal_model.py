@@ -15,10 +15,10 @@ LONG_ANSWER = (
     "We had to move the billing jobs off the old scheduler before the licence ran out. "
     "The scary part was the month-end run: if it failed, invoices would go out late to "
     "every customer. We ran both schedulers side by side for two cycles and compared "
-    "every output before switching, and the old one stayed ready to take over. Priya "
-    "owned the comparison work and presented the results to finance herself. The switch "
-    "went through without a late invoice, and the licence saving was about forty thousand "
-    "a year, which finance had been asking for."
+    "every output before switching, and the old one stayed ready to take over. Priya, "
+    "a junior engineer who wanted more scope, owned the comparison work and presented the "
+    "results to finance herself. The switch went through without a late invoice, and the "
+    "licence saving was about forty thousand a year, which finance had been asking for."
 )
 
 
