@@ -44,19 +44,23 @@ kept-out ``blind`` split's job."""
 TUNE2_TARGET = 0.8
 """Floor on tune2 (the set most like unseen text), a little under the figures measured after
 the issue #9 rule families (precision 0.91-1.00, recall 0.83-0.98)."""
+BLIND4_TARGET = 0.78
+"""Floor on blind4, scored once blind and then tuned and trained on: a regression check a
+little under the figures measured after the blind4 rule families (precision 0.86-1.00,
+recall 0.97-1.00), not an estimate of unseen text."""
 
 
 KEPT_OUT_MEASURED = {
-    "stakeholders": (0.80, 0.74),
-    "tradeoffs": (0.67, 0.81),
-    "risk": (0.74, 0.88),
-    "metrics": (0.80, 0.75),
-    "people": (0.82, 0.82),
-    "decision": (0.78, 0.89),
-    "reflection": (0.73, 0.81),
-    "credit": (0.76, 0.76),
-    "ownership": (0.94, 1.00),
-    "business": (0.88, 0.76),
+    "stakeholders": (0.89, 0.69),
+    "tradeoffs": (0.86, 0.93),
+    "risk": (0.87, 0.91),
+    "metrics": (0.91, 0.75),
+    "people": (0.91, 1.00),
+    "decision": (0.95, 0.89),
+    "reflection": (0.86, 0.84),
+    "credit": (0.81, 0.83),
+    "ownership": (0.95, 0.97),
+    "business": (0.80, 0.85),
 }
 """(precision, recall) on the kept-out split (`KEPT_OUT_SPLITS`), scored once with the
 rules and the model as shipped (the README prints the table). A floor for later changes,
@@ -65,6 +69,8 @@ rules and the model as shipped (the README prints the table). A floor for later 
 
 @pytest.mark.parametrize("signal", SIGNALS)
 def test_the_kept_out_split_keeps_its_measured_precision_and_recall(signal: str) -> None:
+    if not KEPT_OUT_SPLITS:
+        pytest.skip("no kept-out split: blind4 became tuning data and its successor is not in")
     [split] = KEPT_OUT_SPLITS
     precision, recall, tp, fp, fn = evaluate(split)[signal]
     floor_p, floor_r = (v - 0.05 for v in KEPT_OUT_MEASURED[signal])
@@ -107,6 +113,13 @@ def test_tune2_precision_and_recall(signal: str) -> None:
     assert recall >= TUNE2_TARGET, f"{signal}: recall {recall:.2f} (fn={fn})"
 
 
+@pytest.mark.parametrize("signal", SIGNALS)
+def test_blind4_precision_and_recall(signal: str) -> None:
+    precision, recall, _, fp, fn = evaluate("blind4")[signal]
+    assert precision >= BLIND4_TARGET, f"{signal}: precision {precision:.2f} ({fp=})"
+    assert recall >= BLIND4_TARGET, f"{signal}: recall {recall:.2f} (fn={fn})"
+
+
 def test_fresh_set_is_split_by_id_parity() -> None:
     fresh = [a for a in load_answers() if a["split"].startswith("fresh")]
     assert len(fresh) >= 80
@@ -117,8 +130,8 @@ def test_fresh_set_is_split_by_id_parity() -> None:
 
 
 def test_eval_refuses_to_list_kept_out_errors(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--errors", "blind4"]) == 2
-    assert main(["--errors", "all"]) == 2
+    for split in (*KEPT_OUT_SPLITS, "all"):
+        assert main(["--errors", split]) == 2
     assert "refusing" in capsys.readouterr().err
 
 
@@ -646,5 +659,101 @@ RULE_FAMILIES = [
 
 @pytest.mark.parametrize(("signal", "shown", "text"), RULE_FAMILIES)
 def test_rule_family(signal: str, shown: bool, text: str) -> None:
+    result = analyze(text, model=False)
+    assert result.signals[signal] is shown, (text, result.evidence[signal])
+
+
+# Rule families widened after blind4 (issue #9), on the rules alone: each family has new
+# phrasings that must show the signal and near-misses that must not.
+BLIND4_FAMILIES = [
+    # business: the people a product serves and money in more words
+    ("business", True, "The outage meant no patient got their results that evening."),
+    ("business", True, "Most players quit at the second dungeon."),
+    ("business", True, "A new law said citizens could file the form online by March."),
+    ("business", True, "Hosting costs went from 40 grand a month to about 25."),
+    ("business", True, "The acquirer charged lower fees than the bank did."),
+    ("business", True, "We raised our Series B that spring."),
+    ("business", True, "Revenue per user rose a little after the redesign."),
+    ("business", False, "The reviewers were very patient with my pull requests."),
+    ("business", False, "I rewrote the pricing service in Go."),
+    ("business", False, "She is a strong team player."),
+    # stakeholders: company-wide audiences, other orgs, a miss owned to a party
+    ("stakeholders", True, "Lena presented the new pipeline at the engineering all-hands."),
+    ("stakeholders", True, "I spent most of March in meetings with the payments org."),
+    ("stakeholders", True, "I took the proposal through the academic board and the union."),
+    ("stakeholders", True, "The risk I named to the privacy lead was a drop in opt-ins."),
+    ("stakeholders", True, "I gave him the contract negotiation with the billing team."),
+    ("stakeholders", True, "I put my hand up for the slip with the sales ops lead."),
+    ("stakeholders", True, "When I reported to our VP, I put both their names on the slide."),
+    ("stakeholders", False, "I told our VP it was Sam's win."),
+    ("stakeholders", False, "We moved the chart to the team board."),
+    # metrics: defects counted, a measure that went somewhere, harm counted
+    ("metrics", True, "The soak test caught 14 memory leaks before launch."),
+    ("metrics", True, "In production we saw only one bad migration."),
+    ("metrics", True, "Median review time went to 6 hours."),
+    ("metrics", True, "The F1 on the test set was 0.74."),
+    ("metrics", True, "By the second wave we were at 58 percent adoption."),
+    ("metrics", True, "About 300 failed payments had to be retried by hand."),
+    ("metrics", True, "Refund requests went up roughly four times after the change."),
+    ("metrics", True, "Duplicate shipments were almost zero in the new quarter."),
+    ("metrics", True, "Eleven teams moved onto it within a month."),
+    ("metrics", False, "We found the bug on a Tuesday."),
+    ("metrics", False, "I spoke to 3 teams before the design review."),
+    # credit: the win put down to others in more words
+    ("credit", True, "The 40 percent was her number, not mine."),
+    ("credit", True, "It's Tomasz's service; my name isn't on it."),
+    ("credit", True, "Really strong work from them on the replay harness."),
+    ("credit", True, "The people who actually made the launch work were Ade and Lin."),
+    ("credit", True, "Without them it would not have been possible."),
+    ("credit", True, "I made sure it was clear it was Noor who found the leak."),
+    ("credit", True, "The layout changes were Ana's, and I said so."),
+    ("credit", False, "The team did the migration in two sprints."),
+    ("credit", False, "The people who use it are mostly analysts."),
+    # reflection: a practice changed after a miss
+    ("reflection", True, "After the outage I introduced a second reviewer for schema changes."),
+    ("reflection", True, "After that, I never merge on a Friday without a rollback plan."),
+    ("reflection", True, "Since that day every backfill runs first into a scratch table."),
+    ("reflection", True, "Change: every new queue ships with an alert now."),
+    ("reflection", True, "For me the insight was that estimates are a breakdown skill."),
+    ("reflection", True, "Now, for every cut to the test suite, I write down the reason."),
+    ("reflection", False, "After that we shipped the second phase."),
+    ("reflection", False, "We handle about a million events a day on it now."),
+    # risk: a danger named and a safeguard, a prepared way back used
+    ("risk", True, "The big worry was a wrong figure, so we ran the old job in parallel."),
+    ("risk", True, "We had nightly snapshots, so we restored the table by noon."),
+    ("risk", True, "If a node misbehaves we can move its traffic back in minutes."),
+    ("risk", True, "I was afraid of the launch spike, so we added a waiting room."),
+    ("risk", True, "Containment: we reverted the release within the hour."),
+    ("risk", False, "We had nightly standups during the migration."),
+    ("risk", False, "The big question was which database to use."),
+    # tradeoffs: an option's gain with its price, what mattered more, a price paid
+    ("tradeoffs", True, "We could buy the add-on, which was quick but locked us in."),
+    ("tradeoffs", True, "Sharding gave better throughput, but cross-shard joins got painful."),
+    ("tradeoffs", True, "Buyers cared more about uptime than about the last few features."),
+    ("tradeoffs", True, "Two extra weeks of testing was the right price to pay."),
+    ("tradeoffs", True, "A short pause is fine for them but a lost message is not."),
+    ("tradeoffs", True, "We dropped bulk upload from the first version to make the date."),
+    ("tradeoffs", False, "The new cluster was faster, and the team liked it."),
+    ("tradeoffs", False, "We picked Rust even though nobody had asked for it."),
+    # people: handing over, pairing, coaching side by side
+    ("people", True, "I give her the billing migration, and she owns it."),
+    ("people", True, "I decided to make him the reliability owner for the app."),
+    ("people", True, "I pair her with our best analyst for a quarter."),
+    ("people", True, "I sat with him for six weeks on his design docs."),
+    ("people", True, "We went through her first incident reports together."),
+    ("people", True, "I picked Ren, who had been asking for something bigger."),
+    ("people", False, "I gave her the news on Friday."),
+    ("people", False, "We sat with the logs for an hour."),
+    # decision: present-tense choices and calls owned with their reason
+    ("decision", True, "So I decide we keep the old protocol, because it fits in flash."),
+    ("decision", True, "I went for the slower plan, because a contractor would leave."),
+    ("decision", True, "I skipped the smoke test to hit the date. That was my call."),
+    ("decision", False, "I had to decide whether to stay."),
+    ("decision", False, "We moved to BigQuery. That was my call, and I'd make it again."),
+]
+
+
+@pytest.mark.parametrize(("signal", "shown", "text"), BLIND4_FAMILIES)
+def test_blind4_rule_family(signal: str, shown: bool, text: str) -> None:
     result = analyze(text, model=False)
     assert result.signals[signal] is shown, (text, result.evidence[signal])
