@@ -17,10 +17,23 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from pathlib import PurePath
+from typing import Any
 
-from drill.core.decks import CARD_KEYS, ID_PATTERN, LIST_FIELDS, Fields, RawValue, check_card
+from drill.core.decks import (
+    CARD_KEYS,
+    ID_PATTERN,
+    LIST_FIELDS,
+    ONLY_FOR,
+    REQUIRED,
+    TEXT_FIELDS,
+    Fields,
+    RawValue,
+    check_card,
+    derive_id,
+    paused_gc,
+)
 from drill.core.errors import DeckError, Problem
-from drill.core.model import Card, CardType, Deck
+from drill.core.model import SIGNALS, Card, CardType, Deck
 from drill.core.safeyaml import MAX_BYTES
 from drill.core.text import clean_text
 
@@ -39,6 +52,13 @@ def parse_csv(
 
     The deck id is ``deck_id`` or the file name slugified; the title is the file name.
     """
+    with paused_gc():
+        return _parse(data, path, deck_id, known_competencies)
+
+
+def _parse(
+    data: bytes, path: str, deck_id: str | None, known_competencies: Iterable[str]
+) -> tuple[Deck, list[str]]:
     text = _decode(data, path)
     deck_id = _deck_id(deck_id, path)
     rows = _rows(text, path)
@@ -57,18 +77,23 @@ def parse_csv(
         raise DeckError(path, problems)
     known = set(known_competencies)
     read = _row_reader(columns)
+    quick = _quick_reader(columns, deck_id, known)
     cards: list[Card] = []
     seen: dict[str, int] = {}
     derived = 0
     for index, (line, row) in enumerate(rows[1:], start=1):
-        values = read(row, line, index, problems)
-        if values is None:
-            continue
-        fields = Fields.of_values(values, line=line, what=f"card {index}", problems=problems)
-        card = check_card(fields, index, deck_id, known)
-        if card is None:
-            continue
-        has_id = "id" in values
+        plain = quick(row)
+        if plain is not None:
+            card, has_id = plain
+        else:
+            values = read(row, line, index, problems)
+            if values is None:
+                continue
+            fields = Fields.of_values(values, line=line, what=f"card {index}", problems=problems)
+            checked = check_card(fields, index, deck_id, known)
+            if checked is None:
+                continue
+            card, has_id = checked, "id" in values
         derived += not has_id
         if card.key in seen:
             why = (
@@ -223,17 +248,115 @@ def _row_reader(
             if cell:
                 values[name] = clean_text(cell)
         for name, position in lists:
-            cell = row[position].strip()
-            if not cell:
-                continue
-            if cell.isprintable():  # one line, nothing to clean: _LIST_SPLIT's parts, sooner
-                parts = list(map(str.strip, cell.split("|")))
-                items = tuple(filter(None, parts))
-            else:
-                parts = _LIST_SPLIT.split(cell)
-                items = tuple(filter(None, map(clean_text, parts)))
-            if any(parts):  # present even when cleaning leaves nothing, as in a YAML deck
+            items = _list_items(row[position])
+            if items is not None:
                 values[name] = items
         return values
 
     return read
+
+
+def _list_items(cell: str) -> tuple[str, ...] | None:
+    """A list cell's items, or None when it names none (blank, or only separators).
+
+    Items that cleaning empties are dropped, yet the field is present, as in a YAML deck.
+    """
+    cell = cell.strip()
+    if not cell:
+        return None
+    if cell.isprintable():  # one line, nothing to clean: _LIST_SPLIT's parts, sooner
+        parts = list(map(str.strip, cell.split("|")))
+        items = tuple(filter(None, parts))
+    else:
+        parts = _LIST_SPLIT.split(cell)
+        items = tuple(filter(None, map(clean_text, parts)))
+    return items if items or any(parts) else None
+
+
+def _quick_reader(
+    columns: dict[str, int], deck_id: str, known: set[str]
+) -> Callable[[list[str]], tuple[Card, bool] | None]:
+    """A function from a row that plainly makes a valid card to (card, has an id), else None.
+
+    Most rows of a big sheet are plain: every cell clean, every rule plainly met. Those go
+    straight to the card :func:`check_card` would build, without the record it reads (most
+    of the parsing time of a 10k-row file). Any other row gives None and goes the checked
+    way, which reports its problems; so each test here need only be at least as strict as
+    ``check_card``'s, and a rule added there needs its test here.
+    """
+    width = max(columns.values()) + 1
+    type_position = columns.get("type")
+    id_position = columns.get("id")
+    competency_position = columns["competency"]
+    texts = [(n, p) for n, p in columns.items() if n in TEXT_FIELDS]
+    lists = [(n, p) for n, p in columns.items() if n in LIST_FIELDS]
+    types = {t.value: t for t in CardType} | {"": DEFAULT_TYPE}
+    rules = {
+        t: (REQUIRED[t], tuple(n for n, allowed in ONLY_FOR.items() if t not in allowed))
+        for t in CardType
+    }
+    signals = frozenset(SIGNALS)
+    # One dict of every field, handed over whole: cheaper than merging keywords into it.
+    template: dict[str, Any] = {"deck_id": deck_id, **dict.fromkeys(TEXT_FIELDS, "")}
+    template |= dict.fromkeys(LIST_FIELDS, ())
+
+    def plain_text(cell: str) -> str:
+        cell = cell.strip()
+        return cell if cell.isprintable() else clean_text(cell)
+
+    def quick(row: list[str]) -> tuple[Card, bool] | None:
+        if len(row) != width:
+            return None
+        if type_position is None:
+            card_type = DEFAULT_TYPE
+        else:
+            cell = row[type_position]
+            found = types.get(cell) or types.get(cell.strip().lower())
+            if found is None:
+                return None
+            card_type = found
+        competency = plain_text(row[competency_position])
+        if competency not in known or not competency:
+            return None
+        values = template.copy()
+        for name, position in texts:
+            cell = row[position]
+            if cell:
+                text = plain_text(cell)
+                if text:
+                    values[name] = text
+                elif cell.strip():  # present, yet nothing once cleaned: check_card says so
+                    return None
+        for name, position in lists:
+            cell = row[position]
+            if cell:
+                items = _list_items(cell)
+                if items:
+                    values[name] = items
+                elif items is not None:  # present, yet no item once cleaned
+                    return None
+        required, not_allowed = rules[card_type]
+        for name in required:
+            if not values[name]:
+                return None
+        for name in not_allowed:
+            if values[name]:
+                return None
+        if values["expects"] and not signals.issuperset(values["expects"]):
+            return None
+        if card_type is CardType.RECOGNIZE and values["options"]:
+            return None  # options have rules of their own (_check_options)
+        given_id = "" if id_position is None else row[id_position].strip()
+        if given_id:
+            key = plain_text(given_id)
+            if not key or not ID_PATTERN.match(key):
+                return None
+        else:
+            key = derive_id(values["prompt"])
+        values["id"] = f"{deck_id}/{key}"
+        values["key"] = key
+        values["type"] = card_type
+        values["competency"] = competency
+        return Card(**values), bool(given_id)
+
+    return quick
