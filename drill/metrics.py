@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
+from typing import NamedTuple
 
 from drill.core import stats as core_stats
 from drill.core.scheduling import curve_constants, local_day, next_day_start
@@ -40,8 +40,7 @@ def competency_stats(
     )
 
 
-@dataclass(frozen=True)
-class DueCount:
+class DueCount(NamedTuple):
     """Cards due for one competency."""
 
     id: str
@@ -49,8 +48,7 @@ class DueCount:
     due_today: int
 
 
-@dataclass(frozen=True)
-class DueReport:
+class DueReport(NamedTuple):
     """What ``drill due`` prints."""
 
     due_now: int

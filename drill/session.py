@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, tzinfo
 from functools import cached_property
+from typing import NamedTuple
 
 from drill.core.model import Card, CardType, MemoryState, Rating, Review, State
 from drill.core.queue import Candidate, Mode, QueueItem, build_queue
@@ -50,8 +51,7 @@ class Step:
         return self.previous()
 
 
-@dataclass(frozen=True)
-class Outcome:
+class Outcome(NamedTuple):
     """A committed answer."""
 
     card_id: str
@@ -62,8 +62,7 @@ class Outcome:
     row_id: int
 
 
-@dataclass(frozen=True)
-class Summary:
+class Summary(NamedTuple):
     """How the session went."""
 
     done: int
@@ -96,6 +95,9 @@ class ReviewSession:
     outcomes: list[Outcome] = field(default_factory=list)
     index: int = 0
     _cards: dict[str, Card] = field(default_factory=dict)
+    _states: dict[str, MemoryState] = field(default_factory=dict)
+    """The memory state of each queued card, read once at start and kept in step with each
+    answer, so showing the next card costs no query."""
     _shown: Step | None = None
 
     @classmethod
@@ -125,7 +127,14 @@ class ReviewSession:
                 for c in store.due_cards(now, now, where, most_at_risk=size)
             ]
             allowance = new_allowance(store, now, day_end, tz)
-        new = [_new(c) for c in store.new_cards(now, per_competency=size, where=where)]
+        # Outside practice, due cards come first and new ones only fill the room they leave,
+        # up to today's allowance: no competency can give more than that.
+        wanted = size if practice else min(size - min(len(due), size), allowance)
+        new = (
+            [_new(c) for c in store.new_cards(now, per_competency=wanted, where=where)]
+            if wanted > 0
+            else []
+        )
         pool: list[Candidate] = []
         if practice or len(due) + min(len(new), allowance) < size:
             pool = [
@@ -139,7 +148,9 @@ class ReviewSession:
             due=due, new=new, practice=pool, size=size, new_allowance=allowance, weakest=weakest
         )
         session = cls(store, scheduler, queue, clock, tz)
-        session._cards = store.cards([item.card_id for item in queue])
+        ids = [item.card_id for item in queue]
+        session._cards = store.cards(ids)
+        session._states = store.states(ids)
         return session
 
     @property
@@ -153,7 +164,7 @@ class ReviewSession:
             return None
         item = self.queue[self.index]
         card = self._cards.get(item.card_id) or self.store.card(item.card_id)
-        state = self.store.state(card.id)
+        state = self._states.get(card.id) if card.id in self._cards else self.store.state(card.id)
         options = (
             options_for(card, self.store.competencies()) if card.type is CardType.RECOGNIZE else ()
         )
@@ -215,6 +226,7 @@ class ReviewSession:
             row_id = self.store.record_review(
                 review, after, competency=card.competency, before=before
             )
+            self._states[card.id] = after
             if not card.type.long_answer and after.due_at < now + timedelta(hours=1):
                 self._requeue(item, after.due_at)
         outcome = Outcome(card.id, card.competency, item.mode, rating, quality, row_id)
@@ -236,6 +248,11 @@ class ReviewSession:
             self.store.undo_practice(outcome.row_id)
         else:
             self.store.undo_review(outcome.row_id)
+            restored = self.store.state(outcome.card_id)
+            if restored is None:
+                self._states.pop(outcome.card_id, None)
+            else:
+                self._states[outcome.card_id] = restored
         self.index -= 1
         # a requeued copy of this card (if any) would now be a duplicate
         for later in range(len(self.queue) - 1, self.index, -1):

@@ -13,15 +13,16 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gc
 import hashlib
 import json
 import sqlite3
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from json.encoder import encode_basestring, encode_basestring_ascii
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from drill.core.model import (
     Card,
@@ -55,7 +56,9 @@ class StoreBusy(StoreError):
 
 def iso(moment: datetime) -> str:
     """ISO-8601 UTC text with ``+00:00`` and milliseconds (sorts as time)."""
-    return moment.astimezone(UTC).isoformat(timespec="milliseconds")
+    if moment.tzinfo is not UTC:  # the usual case (UTC already) skips a conversion per value
+        moment = moment.astimezone(UTC)
+    return moment.isoformat(timespec="milliseconds")
 
 
 def parse_iso(text: str) -> datetime:
@@ -66,8 +69,7 @@ def parse_iso(text: str) -> datetime:
     return moment.astimezone(UTC)
 
 
-@dataclass(frozen=True)
-class DeckSummary:
+class DeckSummary(NamedTuple):
     """A deck with its counts (``drill decks``)."""
 
     id: str
@@ -79,8 +81,7 @@ class DeckSummary:
     builtin: bool
 
 
-@dataclass(frozen=True)
-class DueCard:
+class DueCard(NamedTuple):
     """A reviewed card that is due, with what the queue needs to order it."""
 
     card_id: str
@@ -91,8 +92,7 @@ class DueCard:
     due_at: datetime
 
 
-@dataclass(frozen=True)
-class NewCard:
+class NewCard(NamedTuple):
     """A card never reviewed, in deck order."""
 
     card_id: str
@@ -100,8 +100,7 @@ class NewCard:
     type: CardType
 
 
-@dataclass(frozen=True)
-class CardFilter:
+class CardFilter(NamedTuple):
     """Restricts a session to a deck and/or a competency."""
 
     deck_id: str | None = None
@@ -125,6 +124,9 @@ CompetencyMemory = tuple[int, int, float | None]
 """(active cards, reviewed cards, mean recall probability of the reviewed ones, or None)."""
 
 _ACTIVE = "c.suspended = 0 AND (c.buried_until IS NULL OR c.buried_until <= ?)"
+_WIDEST = 8000
+"""The most risk-ranked candidates `Store.due_cards` joins to ``cards`` before it ranks
+every due card instead (under SQLite's limit on parameters)."""
 
 
 class Store:
@@ -311,7 +313,7 @@ class Store:
         """
         now = iso(datetime.now(UTC))
         reports: list[ImportReport] = []
-        with self.write() as conn:
+        with _paused_gc(), self.write() as conn:
             for deck in decks:
                 reports.append(
                     self._import_deck(
@@ -929,24 +931,63 @@ class Store:
         way for any forgetting curve), so a session start need not load every due card.
         """
         extra, params = where.sql()
-        order, limit = "s.due", []
-        if most_at_risk is not None:
-            order = (
-                "CASE WHEN s.stability > 0 THEN max(0.0, julianday(?) - julianday(s.last_review))"
-                " / s.stability ELSE 1e300 END DESC, s.card_id LIMIT ?"
-            )
-            limit = [iso(now), most_at_risk]
-        rows = self.conn.execute(
+        columns = (
             "SELECT s.card_id, c.competency, c.type, s.stability, s.last_review, s.due "
             "FROM card_state s CROSS JOIN cards c ON c.id = s.card_id "
-            f"WHERE s.due <= ? AND s.last_review IS NOT NULL AND {_ACTIVE} {extra} "
-            f"ORDER BY {order}",
-            [iso(until), iso(now), *params, *limit],
         )
+        if most_at_risk is None:
+            rows = self.conn.execute(
+                f"{columns} WHERE s.due <= ? AND s.last_review IS NOT NULL AND {_ACTIVE} "
+                f"{extra} ORDER BY s.due",
+                [iso(until), iso(now), *params],
+            ).fetchall()
+        else:
+            rows = self._most_at_risk(columns, now, until, where, most_at_risk)
         return [
             DueCard(r[0], r[1], CardType(r[2]), r[3] or 0.0, parse_iso(r[4]), parse_iso(r[5]))
             for r in rows
         ]
+
+    def _most_at_risk(
+        self, columns: str, now: datetime, until: datetime, where: CardFilter, count: int
+    ) -> list[Any]:
+        """The ``count`` due active cards of ``where`` with the lowest recall probability.
+
+        Ranking every due card is cheap on ``card_state`` alone; joining each to ``cards``
+        (to drop suspended and buried ones) is not. So the ranking picks a few more
+        candidates than needed, only those are joined, and the candidates widen in the rare
+        case that too many of them were inactive or outside the filter.
+        """
+        extra, params = where.sql()
+        (now_day,) = self.conn.execute("SELECT julianday(?)", (iso(now),)).fetchone()
+        risk = (
+            "CASE WHEN s.stability > 0 THEN max(0.0, ? - julianday(s.last_review)) / s.stability"
+            " ELSE 1e300 END DESC, s.card_id"
+        )
+        narrow = "AND s.competency = ?" if where.competency else ""
+        candidates = count * 2 + 16
+        while candidates <= _WIDEST:
+            ids = [
+                row[0]
+                for row in self.conn.execute(
+                    "SELECT s.card_id FROM card_state s WHERE s.due <= ? AND "
+                    f"s.last_review IS NOT NULL {narrow} ORDER BY {risk} LIMIT ?",
+                    [iso(until), *([where.competency] if narrow else []), now_day, candidates],
+                )
+            ]
+            rows = self.conn.execute(
+                f"{columns} WHERE s.card_id IN ({','.join('?' * len(ids))}) AND {_ACTIVE} "
+                f"{extra} ORDER BY {risk} LIMIT ?",
+                [*ids, iso(now), *params, now_day, count],
+            ).fetchall()
+            if len(rows) >= count or len(ids) < candidates:
+                return rows
+            candidates *= 4
+        return self.conn.execute(  # most due cards are filtered out: rank them all
+            f"{columns} WHERE s.due <= ? AND s.last_review IS NOT NULL AND {_ACTIVE} {extra} "
+            f"ORDER BY {risk} LIMIT ?",
+            [iso(until), iso(now), *params, now_day, count],
+        ).fetchall()
 
     def next_due(self, now: datetime) -> tuple[str, datetime] | None:
         """The active reviewed card due soonest, and when."""
@@ -1333,22 +1374,69 @@ class Store:
         return [(r[0], r[1], r[2]) for r in rows]
 
 
-_JSON_ASCII = json.JSONEncoder(sort_keys=True, check_circular=False).encode
 _JSON_TEXT = json.JSONEncoder(ensure_ascii=False, sort_keys=True, check_circular=False).encode
 
 
-def _card_body(card: Card) -> str:
+@contextlib.contextmanager
+def _paused_gc() -> Iterator[None]:
+    """The cyclic garbage collector paused for a bulk import (its rows hold no cycles).
+
+    A 10k-card deck makes tens of thousands of row tuples and bodies, which would set off
+    collections that each walk every live object. (``drill.core.decks.paused_gc`` does the
+    same for parsing; importing that module here would load YAML for a history merge.)
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def _card_body(card: Card, quote: Callable[[str], str] = encode_basestring_ascii) -> str:
     """``json.dumps(card_fields(card), ensure_ascii=False, sort_keys=True)``, faster.
 
-    Its hash tells an unchanged card, so the text must not change. ASCII-only text comes
-    out the same from the faster ASCII encoder; any ``\\u`` escape in its output (a
-    non-ASCII or control character) sends the card to the exact encoder instead.
+    Its hash tells an unchanged card, so the text must not change. The JSON is joined
+    from strings quoted one by one (a 10k-card import spends most of its Python time
+    here). Like the encoder, it writes any ``str`` (the type too: a ``StrEnum``) as a string.
+    ASCII-only text quotes the same with the faster ASCII quoter; any ``\\u`` escape in the
+    result (a non-ASCII or control character) sends the card back through the exact
+    quoter. A value of any other shape goes to the encoder itself.
     """
+    if card.key and card.competency:  # card_fields keeps these two even when empty
+        try:
+            body = ", ".join(
+                [
+                    prefix + (quote(value) if isinstance(value, str) else _json_list(value, quote))
+                    for prefix, name in _body_fields()
+                    if (value := getattr(card, name))
+                ]
+            )
+        except TypeError:
+            pass
+        else:
+            if quote is encode_basestring or "\\u" not in body:
+                return "{" + body + "}"
+            return _card_body(card, encode_basestring)
     from drill.core.decks import card_fields  # YAML comes with it: imports only
 
-    fields = card_fields(card)
-    body = _JSON_ASCII(fields)
-    return _JSON_TEXT(fields) if "\\u" in body else body
+    return _JSON_TEXT(card_fields(card))
+
+
+@functools.cache
+def _body_fields() -> tuple[tuple[str, str], ...]:
+    """(quoted key and ': ', Card attribute) of every deck-file field, in key order."""
+    from drill.core.decks import CARD_KEYS  # YAML comes with it: imports only
+
+    return tuple((f"{json.dumps(k)}: ", "key" if k == "id" else k) for k in sorted(CARD_KEYS))
+
+
+def _json_list(value: object, quote: Callable[[str], str]) -> str:
+    if value.__class__ is tuple or value.__class__ is list:
+        return "[" + ", ".join(map(quote, value)) + "]"
+    raise TypeError(value)
 
 
 def _put_meta(conn: sqlite3.Connection, key: str, value: str | None) -> None:
@@ -1362,8 +1450,7 @@ def _put_meta(conn: sqlite3.Connection, key: str, value: str | None) -> None:
         )
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """One thing ``drill doctor`` found, and whether it was repaired."""
 
     what: str

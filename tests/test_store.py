@@ -19,7 +19,7 @@ from drill.core.decks import parse_deck
 from drill.core.model import Card, CardType, Deck, MemoryState, Rating, Review, State
 from drill.core.scheduling import Scheduler, SchedulerSettings
 from drill.core.text import clean_text
-from drill.store import DueCard, Store, StoreBusy, iso, new_review_id
+from drill.store import CardFilter, DueCard, Store, StoreBusy, iso, new_review_id
 
 DECK = b"""\
 deck: mine
@@ -482,3 +482,30 @@ def test_most_at_risk_due_cards_are_those_of_lowest_recall(store: Store, now: da
     expected = [c.card_id for c in sorted(due, key=lambda c: (recall(c), c.card_id))[:25]]
     riskiest = store.due_cards(now, now, most_at_risk=25)
     assert [c.card_id for c in sorted(riskiest, key=lambda c: (recall(c), c.card_id))] == expected
+
+
+def test_most_at_risk_looks_past_inactive_and_filtered_out_cards(
+    store: Store, now: datetime
+) -> None:
+    rng = random.Random(11)
+    for card_id in sorted(store.card_ids())[:120]:
+        start = now - timedelta(days=rng.randint(20, 90), minutes=rng.randint(0, 1440))
+        review(store, card_id, rng.choice([Rating.AGAIN, Rating.GOOD]), start)
+
+    def recall(card: DueCard) -> float:
+        state = store.state(card.card_id)
+        assert state is not None
+        return SCHEDULER.retrievability(state, now)
+
+    ranked = sorted(store.due_cards(now, now), key=lambda c: (recall(c), c.card_id))
+    assert len(ranked) > 60
+    for card in ranked[:40]:  # more than the first round of candidates
+        store.set_suspended(card.card_id, True)
+    active = ranked[40:]
+    assert [c.card_id for c in store.due_cards(now, now, most_at_risk=5)] == [
+        c.card_id for c in active[:5]
+    ]
+    competency = active[-1].competency
+    wanted = [c.card_id for c in active if c.competency == competency][:3]
+    picked = store.due_cards(now, now, CardFilter(competency=competency), most_at_risk=3)
+    assert [c.card_id for c in picked] == wanted

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from enum import IntEnum, StrEnum
+from typing import NamedTuple
 
 
 class CardType(StrEnum):
@@ -62,8 +63,7 @@ DIMENSIONS: tuple[str, ...] = (
 )
 
 
-@dataclass(frozen=True)
-class Competency:
+class Competency(NamedTuple):
     """A skill an EM loop evaluates."""
 
     id: str
@@ -107,8 +107,7 @@ class Card:
         return self.rubric or self.signals
 
 
-@dataclass(frozen=True)
-class Deck:
+class Deck(NamedTuple):
     """A named set of cards, parsed from one file."""
 
     id: str
@@ -119,8 +118,7 @@ class Deck:
     """Competencies the deck adds to (or overrides in) the built-in taxonomy."""
 
 
-@dataclass(frozen=True)
-class MemoryState:
+class MemoryState(NamedTuple):
     """A card's FSRS memory state (the ``card_state`` row)."""
 
     card_id: str
@@ -139,8 +137,7 @@ class MemoryState:
         return self.last_review_at is None
 
 
-@dataclass(frozen=True)
-class Review:
+class Review(NamedTuple):
     """One scheduled review (a row of ``reviews``)."""
 
     review_id: str
@@ -157,8 +154,7 @@ class Review:
     """On question cards: the story the user chose to tell."""
 
 
-@dataclass(frozen=True)
-class Story:
+class Story(NamedTuple):
     """One of the user's prepared experiences, in STAR form."""
 
     id: str
@@ -214,8 +210,7 @@ STORY_FIELD_LABELS: tuple[str, ...] = (
 )
 
 
-@dataclass(frozen=True)
-class ImportReport:
+class ImportReport(NamedTuple):
     """What an import did (or would do, on a dry run) to one deck."""
 
     deck_id: str
@@ -223,4 +218,4 @@ class ImportReport:
     updated: int = 0
     unchanged: int = 0
     retired: int = 0
-    warnings: tuple[str, ...] = field(default=())
+    warnings: tuple[str, ...] = ()

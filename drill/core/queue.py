@@ -15,8 +15,8 @@ Policy (tested in ``tests/core/test_queue.py``):
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from drill.core.model import CardType
 
@@ -29,8 +29,7 @@ class Mode(StrEnum):
     PRACTICE = "practice"
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
     """A card the session could show."""
 
     card_id: str
@@ -40,8 +39,7 @@ class Candidate:
     """Recall probability now (0 for new cards)."""
 
 
-@dataclass(frozen=True)
-class QueueItem:
+class QueueItem(NamedTuple):
     """A card chosen for the session."""
 
     card_id: str

@@ -120,27 +120,31 @@ class Scheduler:
     ) -> datetime:
         due: datetime = after.due
         interval = due - now
-        # Seeded by the review before this one, not by the clock, so the interval a rating
-        # button shows at reveal is the interval the card gets when rated moments later.
-        stamp = previous.isoformat() if previous else "new"
-        seed = int.from_bytes(
-            hashlib.blake2b(f"{card_id}@{stamp}".encode(), digest_size=4).digest(), "big"
-        )
         if (
             self.settings.fuzz
             and after.state == fsrs.State.Review
             and interval.days >= _FUZZ_MIN_DAYS
         ):
             spread = max(1, round(interval.days * 0.05))
-            due += timedelta(days=seed % (2 * spread + 1) - spread)
+            due += timedelta(days=_seed(card_id, previous) % (2 * spread + 1) - spread)
         cap = self.settings.cap_at
         if cap is not None and due > cap > now:
             window = max(1, self.settings.cap_spread_days)
             if cap - now <= timedelta(days=window):
                 due = cap  # reviewed in the final window: due again on the interview morning
-            else:
-                due = cap - timedelta(days=1 + seed % window)  # one review in the window, spread
+            else:  # one review in the window, spread
+                due = cap - timedelta(days=1 + _seed(card_id, previous) % window)
         return max(due, now)
+
+
+def _seed(card_id: str, previous: datetime | None) -> int:
+    """A card's fuzz and spread seed. It is taken from the review before this one, not from
+    the clock, so the interval a rating button shows at reveal is the interval the card gets
+    when rated moments later."""
+    stamp = previous.isoformat() if previous else "new"
+    return int.from_bytes(
+        hashlib.blake2b(f"{card_id}@{stamp}".encode(), digest_size=4).digest(), "big"
+    )
 
 
 def retrievability(stability: float, elapsed_days: float, *, decay: float, factor: float) -> float:

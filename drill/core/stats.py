@@ -18,8 +18,8 @@ reviewed is unknown, which ranks as weak, not strong.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from drill.core.model import Competency
 
@@ -33,8 +33,7 @@ HALF_LIFE_WEEKS = 2.0
 UNKNOWN_STRENGTH = 0.25
 
 
-@dataclass(frozen=True)
-class WeekCounts:
+class WeekCounts(NamedTuple):
     """One competency's counts in one week (Monday start)."""
 
     week: date
@@ -54,8 +53,7 @@ class WeekCounts:
         return self.quality_sum / self.quality_n if self.quality_n else None
 
 
-@dataclass(frozen=True)
-class CompetencyStats:
+class CompetencyStats(NamedTuple):
     """What ``drill stats`` reports for one competency."""
 
     id: str

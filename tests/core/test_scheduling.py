@@ -135,7 +135,7 @@ def test_input_state_is_not_changed(scheduler: Scheduler, now: datetime) -> None
     state = scheduler.review(
         None, card_id="d/c", card_type=CardType.QUESTION, rating=Rating.GOOD, now=now
     )
-    snapshot = MemoryState(**vars(state))
+    snapshot = MemoryState(**state._asdict())
     scheduler.review(
         state, card_id="d/c", card_type=CardType.QUESTION, rating=Rating.AGAIN, now=state.due_at
     )

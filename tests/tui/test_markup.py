@@ -325,7 +325,7 @@ async def test_home_panels_are_literal(tmp_path: Any) -> None:
     # one card forgotten, the rest unseen: weaker than a competency with no reviews at all
     record_history(store, "evil/b", [(60, Rating.AGAIN)])
     assert competency_stats(store, NOW)[0].id == "boom", "setup: boom is the weakest"
-    store.save_stories([replace(HOSTILE_STORY, competencies=("hiring",))])
+    store.save_stories([HOSTILE_STORY._replace(competencies=("hiring",))])
     app = DrillApp(store, clock=clock)
     async with app.run_test(size=BIG, notifications=True) as pilot:
         lines = [line for line in screen_lines(app) if TRAP + "boom[/]" in line]

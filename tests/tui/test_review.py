@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
@@ -644,7 +643,7 @@ async def test_a_story_card_is_told_then_rated_for_recall_and_quality(deck_store
 
 
 async def test_t_records_the_story_the_user_would_tell(deck_store: Store) -> None:
-    deck_store.save_stories([replace(STORY, competencies=("org-strategy",))])
+    deck_store.save_stories([STORY._replace(competencies=("org-strategy",))])
     app = app_for(deck_store, CardType.QUESTION)
     async with app.run_test(size=SIZE) as pilot:
         screen = review_screen(app)
