@@ -8,7 +8,6 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import fields
 from typing import Any, TypeVar
 
 import yaml
@@ -448,9 +447,7 @@ _Dumper.add_representer(str, _represent_str)
 
 
 _OPTIONAL_CARD_FIELDS = tuple(
-    f.name
-    for f in fields(Card)
-    if f.name in CARD_KEYS and f.name not in ("id", "type", "competency")
+    name for name in Card._fields if name in CARD_KEYS and name not in ("id", "type", "competency")
 )
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from enum import IntEnum, StrEnum
 from typing import NamedTuple
@@ -76,8 +75,7 @@ class Competency(NamedTuple):
     """What it covers, one line."""
 
 
-@dataclass(frozen=True)
-class Card:
+class Card(NamedTuple):
     """One card of a deck; ``id`` is ``deck/key``."""
 
     id: str
