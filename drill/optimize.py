@@ -154,7 +154,7 @@ def optimize(
             + "; they would be adopted (dry run: nothing changed).",
         )
     result = replace(result, adopted=True)
-    store.save_settings(replace(settings, parameters=fitted))
+    store.save_settings(settings._replace(parameters=fitted))
     store.set_meta(EVALUATION_KEY, json.dumps(result.to_json()))
     store.set_meta(SOURCE_KEY, "fitted")
     return result
@@ -352,7 +352,7 @@ def replay_scheduler(
     parameters: Sequence[float], card_type: CardType, settings: Settings
 ) -> fsrs.Scheduler:
     """A py-fsrs scheduler that steps a card of ``card_type`` as drill does (fuzz off)."""
-    s = replace(settings, parameters=tuple(parameters)).scheduler_settings()
+    s = settings._replace(parameters=tuple(parameters)).scheduler_settings()
     learning = s.long_learning_steps_min if card_type.long_answer else s.short_learning_steps_min
     relearning = (
         s.long_learning_steps_min if card_type.long_answer else s.short_relearning_steps_min

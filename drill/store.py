@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
-import hashlib
 import json
 import sqlite3
 import uuid
@@ -338,6 +337,8 @@ class Store:
         content_hash: str | None,
         progress: Any,
     ) -> ImportReport:
+        from hashlib import sha1  # here: hashlib loads OpenSSL, which first card does not need
+
         position = self._one("SELECT COALESCE(MAX(position), 0) FROM competencies") or 0
         for offset, comp in enumerate(deck.competencies, start=1):
             conn.execute(
@@ -367,7 +368,7 @@ class Store:
         handled: set[str] = set()
         for position, card in enumerate(deck.cards):
             body = _card_body(card)
-            digest = hashlib.sha1(body.encode()).hexdigest()
+            digest = sha1(body.encode()).hexdigest()
             previous = existing.pop(card.key, None)
             # A key twice in one deck (not from a parsed file) must upsert the second time.
             repeated = card.key in handled
@@ -1300,6 +1301,8 @@ class Store:
         return added, updated
 
     def _sync_story_cards(self, conn: sqlite3.Connection, story: Story, now: str) -> None:
+        from hashlib import sha1  # here: hashlib loads OpenSSL, which first card does not need
+
         conn.execute(
             "INSERT OR IGNORE INTO decks(id, title, description, builtin, imported_at) "
             "VALUES (?, 'My stories', 'Cards drill makes from your story bank', 0, ?)",
@@ -1342,7 +1345,7 @@ class Store:
                     story.title,
                     (position or 0) + offset,
                     body,
-                    hashlib.sha1(body.encode()).hexdigest(),
+                    sha1(body.encode()).hexdigest(),
                     story.id,
                 ),
             )

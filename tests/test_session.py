@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -60,7 +60,7 @@ def test_a_fresh_session_holds_todays_new_cards(store: Store, clock: Clock) -> N
 def test_the_session_size_and_new_allowance_come_from_settings(
     store: Store, clock: Clock, size: int, per_day: int, expected: int
 ) -> None:
-    store.save_settings(replace(store.settings(), session_size=size, new_per_day=per_day))
+    store.save_settings(store.settings()._replace(session_size=size, new_per_day=per_day))
     assert ReviewSession.start(store, clock=clock).total == expected
 
 

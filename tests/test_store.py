@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import random
 import sqlite3
 from collections.abc import Callable
@@ -386,6 +387,61 @@ def test_syncing_the_built_in_decks_again_changes_nothing(
     before = db_dump(db_path)
     assert builtin.sync(store) == []
     assert db_dump(db_path) == before
+
+
+def _copied_builtin_decks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The built-in deck files copied to ``tmp_path``, which sync then reads instead."""
+    copies = []
+    for path in builtin.builtin_deck_files():
+        copy = tmp_path / path.name
+        copy.write_bytes(path.read_bytes())
+        copies.append(copy)
+    monkeypatch.setattr(builtin, "builtin_deck_files", lambda: copies)
+    return copies
+
+
+def test_an_unchanged_start_reads_no_deck_file(
+    empty_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "decks").mkdir()
+    _copied_builtin_decks(tmp_path / "decks", monkeypatch)
+    assert builtin.sync(empty_store)  # first start: every deck imported
+
+    def refuse(self: Path) -> bytes:
+        raise AssertionError(f"{self} was read")
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    assert builtin.sync(empty_store) == []
+
+
+def test_a_touched_or_edited_deck_file_is_synced_again(
+    empty_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "decks").mkdir()
+    first, *_ = _copied_builtin_decks(tmp_path / "decks", monkeypatch)
+    builtin.sync(empty_store)
+    deck_id = parse_deck(first.read_bytes(), path=str(first)).id
+    text = first.read_text(encoding="utf-8")
+    os.utime(first, ns=(1, 1))  # touched: hashed again, and found to be the deck on record
+    assert builtin.sync(empty_store) == []
+    old_prompt = empty_store.deck(deck_id).cards[0].prompt
+    first.write_text(text.replace(old_prompt, "A reworded prompt?", 1), encoding="utf-8")
+    (report,) = builtin.sync(empty_store)
+    assert (report.deck_id, report.updated) == (deck_id, 1)
+    assert empty_store.deck(deck_id).cards[0].prompt == "A reworded prompt?"
+
+
+def test_a_built_in_deck_overwritten_in_the_database_is_restored(
+    empty_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "decks").mkdir()
+    first, *_ = _copied_builtin_decks(tmp_path / "decks", monkeypatch)
+    builtin.sync(empty_store)
+    deck_id = parse_deck(first.read_bytes(), path=str(first)).id
+    with empty_store.write() as conn:  # as if the user imported their own deck of that id
+        conn.execute("UPDATE decks SET content_hash = 'theirs' WHERE id = ?", (deck_id,))
+    (report,) = builtin.sync(empty_store)
+    assert report.deck_id == deck_id
 
 
 _TEXT = st.text(st.characters(codec="utf-8"), max_size=40).map(clean_text).filter(bool)

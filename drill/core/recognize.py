@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Mapping
 
 from drill.core.model import Card, Competency
@@ -16,7 +15,7 @@ def options_for(card: Card, competencies: Mapping[str, Competency]) -> tuple[str
     A deck's own ``options`` are used when given; otherwise distractors come from the same
     dimension first (the confusable ones), then from the rest.
     """
-    seed = int.from_bytes(hashlib.blake2b(card.id.encode(), digest_size=4).digest(), "big")
+    seed = _number(card.id)
     if card.options:
         chosen = list(card.options)
     else:
@@ -30,4 +29,10 @@ def options_for(card: Card, competencies: Mapping[str, Competency]) -> tuple[str
 
 
 def _mix(seed: int, text: str) -> int:
-    return int.from_bytes(hashlib.blake2b(f"{seed}:{text}".encode(), digest_size=4).digest(), "big")
+    return _number(f"{seed}:{text}")
+
+
+def _number(text: str) -> int:
+    import hashlib  # here, not at the top: hashlib loads OpenSSL, which first card does not need
+
+    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=4).digest(), "big")

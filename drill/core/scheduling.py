@@ -8,9 +8,8 @@ review), so the interval shown on a rating button is the interval the card gets.
 
 from __future__ import annotations
 
-import hashlib
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from typing import NamedTuple
 
 import fsrs
 
@@ -21,8 +20,7 @@ DEFAULT_ROLLOVER_HOUR = 4
 _FUZZ_MIN_DAYS = 3
 
 
-@dataclass(frozen=True)
-class SchedulerSettings:
+class SchedulerSettings(NamedTuple):
     """How cards are scheduled; persisted as user settings."""
 
     desired_retention: float = 0.9
@@ -141,6 +139,8 @@ def _seed(card_id: str, previous: datetime | None) -> int:
     """A card's fuzz and spread seed. It is taken from the review before this one, not from
     the clock, so the interval a rating button shows at reveal is the interval the card gets
     when rated moments later."""
+    import hashlib  # here, not at the top: hashlib loads OpenSSL, and first card needs neither
+
     stamp = previous.isoformat() if previous else "new"
     return int.from_bytes(
         hashlib.blake2b(f"{card_id}@{stamp}".encode(), digest_size=4).digest(), "big"

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from drill.core.scheduling import DEFAULT_PARAMETERS, SchedulerSettings
 
 THEMES: tuple[str, ...] = ("textual-dark", "textual-light", "nord", "gruvbox", "solarized-light")
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     """Everything a user can change, with defaults for a first run."""
 
     desired_retention: float = 0.9
@@ -48,16 +45,15 @@ class Settings:
 
     def to_json(self) -> str:
         """JSON text for storage."""
-        return json.dumps(dataclasses.asdict(self))
+        return json.dumps(self._asdict())
 
     @classmethod
     def from_json(cls, text: str) -> Settings:
         """Settings from stored JSON; unknown keys are ignored, missing ones take defaults."""
         raw = json.loads(text)
-        names = {f.name: f for f in dataclasses.fields(cls)}
         values: dict[str, Any] = {}
         for key, value in raw.items():
-            if key in names:
+            if key in cls._fields:
                 values[key] = tuple(value) if isinstance(value, list) else value
         return cls(**values)
 

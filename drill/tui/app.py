@@ -160,9 +160,7 @@ class DrillApp(App[None]):
     def watch_theme(self, theme: str) -> None:
         settings = self.store.settings()
         if settings.theme != theme and theme in _themes():
-            from dataclasses import replace
-
-            self.store.save_settings(replace(settings, theme=theme))
+            self.store.save_settings(settings._replace(theme=theme))
 
 
 def _themes() -> tuple[str, ...]:

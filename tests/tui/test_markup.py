@@ -9,7 +9,6 @@ checks on the words seen fail) and a click runs the action.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
@@ -304,7 +303,7 @@ async def test_decks_tables_and_notifications_are_literal(tmp_path: Any) -> None
 
 async def test_stats_and_leech_tables_are_literal(tmp_path: Any) -> None:
     store = hostile_store(tmp_path)
-    store.save_settings(replace(store.settings(), leech_threshold=2))
+    store.save_settings(store.settings()._replace(leech_threshold=2))
     record_history(store, "evil/q", [(30, Rating.GOOD), (20, Rating.AGAIN), (10, Rating.AGAIN)])
     assert store.leeches(2), "setup: the question is a leech"
     app = DrillApp(store, clock=clock)

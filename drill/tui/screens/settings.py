@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
@@ -77,7 +76,7 @@ class SettingsScreen(DrillScreen):
                 except ValueError:
                     raise ValueError(f"{label}: '{raw}' is not a number") from None
             values["theme"] = str(self.query_one("#set-theme", Select).value)
-            settings = replace(app.store.settings(), **values).validated()  # type: ignore[arg-type]
+            settings = app.store.settings()._replace(**values).validated()  # type: ignore[arg-type]
         except ValueError as exc:
             self.query_one("#settings-error", Static).update(Content(str(exc)))
             return
