@@ -4,18 +4,23 @@ from __future__ import annotations
 
 import json
 from datetime import datetime, timedelta, tzinfo
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from drill.core import stats as core_stats
 from drill.core.scheduling import curve_constants, local_day, next_day_start
-from drill.core.stats import CompetencyStats, WeekCounts
 from drill.store import CardFilter, Store
+
+if TYPE_CHECKING:
+    from drill.core.stats import CompetencyStats
 
 
 def competency_stats(
     store: Store, now: datetime, *, days: int | None = None, tz: tzinfo | None = None
 ) -> list[CompetencyStats]:
     """Every competency's metrics, weakest first (``days`` limits the review window)."""
+    # Imported here: a session start reads the kept ranking and needs none of it.
+    from drill.core import stats as core_stats
+    from drill.core.stats import WeekCounts
+
     settings = store.settings()
     today = local_day(now, rollover_hour=settings.rollover_hour, tz=tz)
     since = now.date() - timedelta(days=days - 1) if days else None

@@ -6,8 +6,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Static
+
+from drill.tui.screens.base import Dialog
 
 HELP = """\
 Review keys
@@ -37,12 +38,14 @@ Answer insight (when you typed an answer)
 """
 
 
-class HelpDialog(ModalScreen[None]):
+class HelpDialog(Dialog[None]):
     """The keys of the review screen and the quality scale."""
+
+    DEFAULT_CSS = "#help-box { width: 96; }"
 
     BINDINGS = [Binding("escape,q,question_mark,enter", "dismiss", "Close", id="help.close")]
 
     def compose(self) -> ComposeResult:
         # Scrolls (arrow keys, page keys) when the terminal is shorter than the help.
-        with VerticalScroll(id="help-box"):
+        with VerticalScroll(id="help-box", classes="dialog-box"):
             yield Static(Content(HELP))

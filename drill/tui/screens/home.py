@@ -26,6 +26,7 @@ class HomeScreen(DrillScreen):
 
     DEFAULT_CSS = """
     #home-top { height: auto; }
+    #home-top > .panel { width: 1fr; min-height: 10; }
     #home-bottom { height: auto; }
     """
 

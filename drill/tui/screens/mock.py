@@ -55,6 +55,9 @@ class MockScreen(DrillScreen):
     """Answer five questions as in a real loop, then review each against its signals."""
 
     DEFAULT_CSS = """
+    #progress { width: 1fr; }
+    #timer { width: 16; text-align: right; }
+    #hint { height: 1; padding: 0 1; color: $text-muted; }
     #prompt { text-style: bold; margin: 1 0; height: auto; }
     #mock-review { height: auto; margin-bottom: 1; }
     """

@@ -11,7 +11,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import (
     Button,
     DataTable,
@@ -26,7 +25,7 @@ from textual.widgets import (
 from textual.widgets.option_list import Option
 
 from drill.core.model import STORY_FIELD_LABELS, STORY_TEXT_FIELDS, Story
-from drill.tui.screens.base import DrillScreen
+from drill.tui.screens.base import Dialog, DrillScreen
 from drill.tui.screens.decks import cell
 from drill.tui.text import literal, one_line, styled
 
@@ -259,7 +258,7 @@ def _unique(base: str, taken: set[str]) -> str:
     return candidate
 
 
-class ConfirmDialog(ModalScreen[bool]):
+class ConfirmDialog(Dialog[bool]):
     """A yes/no question."""
 
     BINDINGS = [
@@ -272,7 +271,7 @@ class ConfirmDialog(ModalScreen[bool]):
         self.question = question
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="confirm-box"):
+        with Vertical(id="confirm-box", classes="dialog-box"):
             yield Static(literal(self.question))
             yield Static(Content("y: yes · n: no"))
 
@@ -281,8 +280,10 @@ class ConfirmDialog(ModalScreen[bool]):
         self.dismiss(yes)
 
 
-class StoryPickDialog(ModalScreen[str | None]):
+class StoryPickDialog(Dialog[str | None]):
     """Pick the story you would tell for this question (stories for its competency first)."""
+
+    DEFAULT_CSS = "#pick-list { height: auto; max-height: 20; }"
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="story_pick.cancel")]
 
@@ -292,7 +293,7 @@ class StoryPickDialog(ModalScreen[str | None]):
         self.competency = competency
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="pick-box"):
+        with Vertical(id="pick-box", classes="dialog-box"):
             yield Static(Content("Which story would you tell? (enter picks, escape cancels)"))
             yield OptionList(
                 *[
