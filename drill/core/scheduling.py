@@ -9,13 +9,22 @@ review), so the interval shown on a rating button is the interval the card gets.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
-from typing import NamedTuple
-
-import fsrs
+from functools import cached_property
+from typing import TYPE_CHECKING, NamedTuple
 
 from drill.core.model import CardType, MemoryState, Rating, State
 
-DEFAULT_PARAMETERS: tuple[float, ...] = tuple(fsrs.Scheduler().parameters)
+if TYPE_CHECKING:
+    import fsrs
+
+# py-fsrs is imported where a card is reviewed, not here: a session can start, and its
+# first card be drawn, before any review is worked out (it loads in ~2 ms).
+
+DEFAULT_PARAMETERS: tuple[float, ...] = (
+    *(0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796),
+    *(1.4835, 0.0614, 0.2629, 1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542),
+)
+"""py-fsrs's default parameters (FSRS-6); a test holds them equal to the library's."""
 DEFAULT_ROLLOVER_HOUR = 4
 _FUZZ_MIN_DAYS = 3
 
@@ -44,21 +53,20 @@ class Scheduler:
     def __init__(self, settings: SchedulerSettings | None = None) -> None:
         self.settings = settings or SchedulerSettings()
         s = self.settings
-
-        def make(learning: tuple[float, ...], relearning: tuple[float, ...]) -> fsrs.Scheduler:
-            return fsrs.Scheduler(
-                parameters=s.parameters,
-                desired_retention=s.desired_retention,
-                learning_steps=tuple(timedelta(minutes=m) for m in learning),
-                relearning_steps=tuple(timedelta(minutes=m) for m in relearning),
-                maximum_interval=s.maximum_interval_days,
-                enable_fuzzing=False,
-            )
-
-        self._short = make(s.short_learning_steps_min, s.short_relearning_steps_min)
-        self._long = make(s.long_learning_steps_min, s.long_learning_steps_min)
         self._decay = -s.parameters[20]
         self._factor = 0.9 ** (1 / self._decay) - 1
+
+    @cached_property
+    def _short(self) -> fsrs.Scheduler:
+        """The engine for basic and recognize cards."""
+        s = self.settings
+        return _engine(s, s.short_learning_steps_min, s.short_relearning_steps_min)
+
+    @cached_property
+    def _long(self) -> fsrs.Scheduler:
+        """The engine for question, reframe and story cards."""
+        s = self.settings
+        return _engine(s, s.long_learning_steps_min, s.long_learning_steps_min)
 
     def review(
         self,
@@ -73,6 +81,8 @@ class Scheduler:
         _require_utc(now)
         if state is not None and state.last_review_at is not None and now < state.last_review_at:
             now = state.last_review_at
+        import fsrs
+
         engine = self._long if card_type.long_answer else self._short
         before = _to_fsrs(state, now)
         after, _log = engine.review_card(before, fsrs.Rating(int(rating)), now)
@@ -116,6 +126,8 @@ class Scheduler:
     def _adjust_due(
         self, card_id: str, after: fsrs.Card, now: datetime, previous: datetime | None
     ) -> datetime:
+        import fsrs
+
         due: datetime = after.due
         interval = due - now
         if (
@@ -158,7 +170,24 @@ def curve_constants(parameters: tuple[float, ...] = DEFAULT_PARAMETERS) -> tuple
     return decay, 0.9 ** (1 / decay) - 1
 
 
+def _engine(
+    s: SchedulerSettings, learning: tuple[float, ...], relearning: tuple[float, ...]
+) -> fsrs.Scheduler:
+    import fsrs
+
+    return fsrs.Scheduler(
+        parameters=s.parameters,
+        desired_retention=s.desired_retention,
+        learning_steps=tuple(timedelta(minutes=m) for m in learning),
+        relearning_steps=tuple(timedelta(minutes=m) for m in relearning),
+        maximum_interval=s.maximum_interval_days,
+        enable_fuzzing=False,
+    )
+
+
 def _to_fsrs(state: MemoryState | None, now: datetime) -> fsrs.Card:
+    import fsrs
+
     if state is None or state.last_review_at is None:
         return fsrs.Card(card_id=0, due=now)
     return fsrs.Card(

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from drill.core.model import CardType, MemoryState, Rating, State
 from drill.core.scheduling import (
+    DEFAULT_PARAMETERS,
     Scheduler,
     SchedulerSettings,
     day_start,
@@ -439,3 +440,7 @@ def test_now_is_always_inside_its_local_day(moment: datetime, zone: str, rollove
         moment, rollover_hour=rollover, tz=tz
     )
     assert start.utcoffset() == timedelta(0)
+
+
+def test_the_default_parameters_are_py_fsrs_defaults() -> None:
+    assert tuple(fsrs.Scheduler().parameters) == DEFAULT_PARAMETERS
