@@ -101,7 +101,14 @@ def _first_frame(ready: Callable[[Any], bool]) -> Callable[[Any], Coroutine[Any,
 
 
 def first_card(db: str) -> None:
-    """``drill --db DB review`` until its first card is drawn (headless)."""
+    """``drill --db DB review`` until its first card is drawn (headless).
+
+    Started as the ``drill`` command starts (`drill.launch.main`): the cycle collector is
+    paused before anything is imported.
+    """
+    from drill import launch
+
+    launch.pause()
     from textual.app import App
 
     from drill.tui import app as tui_app

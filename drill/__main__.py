@@ -1,5 +1,5 @@
 """``python -m drill``."""
 
-from drill.cli import main
+from drill.launch import main
 
 main()

@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 import click
 
-from drill import __version__
+from drill import __version__, launch
 from drill.core.errors import DeckError
 from drill.store import CardFilter, Store, StoreError
 
@@ -116,8 +116,15 @@ def main(ctx: click.Context, db: Path | None) -> None:
         drill --db ~/em.db stats --json
     """
     ctx.ensure_object(dict)["db"] = db
+    if ctx.invoked_subcommand not in _APP_COMMANDS:
+        launch.resume()  # only the app's start is worth pausing the cycle collector for
     if ctx.invoked_subcommand is None:
         _run_tui(ctx, start_review=False)
+
+
+_APP_COMMANDS = (None, "review", "mock")
+"""Invocations that open the app (None: no command), which resumes the cycle collector
+itself once its first frame is drawn."""
 
 
 def _run_tui(ctx: click.Context, **kwargs: Any) -> None:

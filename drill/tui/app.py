@@ -72,6 +72,9 @@ class DrillApp(App[None]):
         return super().get_default_screen()
 
     def on_mount(self) -> None:
+        from drill import launch
+
+        self.call_after_refresh(launch.resume)
         self.store.defer_checkpoints()
         self.set_interval(2.0, self.store.checkpoint)
         if self.start_mock:
