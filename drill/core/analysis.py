@@ -158,7 +158,12 @@ _SPELLED = (
 _MONEY = (
     r"(?:[$£€]\s?\d++(?:,\d++)*+(?:\.\d+)?\s?(?:k|m|bn|million|billion)?\b"
     r"|\b\d++(?:,\d++)*+(?:\.\d+)?\s?(?:k\s+|million\s+|billion\s+)?(?:dollars?|euros?|pounds)\b"
-    rf"|\b{_SPELLED}\s+(?:thousand\s+|million\s+)?(?:dollars|euros|pounds)\b)"
+    rf"|\b{_SPELLED}\s+(?:thousand\s+|million\s+)?(?:dollars|euros|pounds)\b"
+    # other currencies and scales (blind5): "1.2 million euro", "38 lakh rupees", "four hundred
+    # thousand zloty"
+    rf"|(?:\b\d++(?:[.,]\d+)?|\b{_SPELLED})\s+(?:thousand\s+|million\s+|billion\s+|lakh\s+"
+    r"|crore\s+)?(?:euro|rupees|yen|yuan|z[lł]oty|francs|kronor|reais|pesos|naira|shillings"
+    r"|dirhams|ringgit|baht)\b)"
 )
 _NUM = (
     rf"(?:{_MONEY}|\d++(?:,\d++)*+(?:\.\d+)?\s?(?:%|percent\b|per\s+cent\b|k\b|x\b)?"
@@ -397,6 +402,27 @@ _METRIC_RULES = tuple(
         rf"|\b(?:closed|signed|renewed)\s+(?:at|for)\s+{_APPROX}{_NUM}\s*(?:thousand|million|k|m)"
         r"\s+(?:a|per)\s+(?:year|month)\b"
         rf"|{_NUM_AT_START}\s*{_UNIT}\s+instead\s+of\s+the\s+{_NUM}\b",
+        # an outcome measured against its baseline or counted as it landed (blind5): "about 40
+        # percent more people finished the form than the year before", "settled about two
+        # points higher than the old one", "in three weeks instead of the usual ten", "roughly
+        # one in four onsites turned into an offer", "About forty customers saw errors for an
+        # hour", "around 1,200 customer volumes needed a restore", "the build is under ten
+        # minutes", "the overspend was about eighteen hundred dollars"
+        rf"\b{_APPROX}{_NUM}\s*(?:%|percent|per\s+cent|points?|pp|times|x)?\s+(?:[\w-]+\s+){{0,3}}?"
+        r"(?:more|higher|lower|less|fewer|faster|slower|cheaper|better|worse)\b[^.;]{0,50}?"
+        r"\b(?:than|instead\s+of)\b"
+        rf"|\binstead\s+of\s+(?:the\s+)?(?:usual|old|previous|planned|expected)\s+{_NUM}\b"
+        rf"|\b(?:{_SPELLED}|\d+)\s+in\s+(?:every\s+)?(?:{_SPELLED}|\d+)\s+(?:[\w-]+\s+){{0,3}}?"
+        r"(?:turned|got|were|was|passed|failed|ended|came|made|received|accepted|converted)\b"
+        r"|\b(?:about|around|roughly|some|nearly|almost|over|only)\s+(?:\d++(?:,\d++)*|"
+        rf"{_SPELLED})\s+(?:[\w-]+\s+){{0,2}}?(?:customers?|users?|people|players|merchants"
+        r"|patients|stores|accounts|meters|devices|volumes|pipelines|artists|orders|payments"
+        r"|tickets|calls|claims)\s+(?:saw|lost|needed|got|hit|missed|were|had|received|ran"
+        r"|failed|stayed|kept|churned)\b"
+        rf"|\b(?:is|was|are|were|stays?|stayed|now)\s+{_APPROX.replace('?', '', 0)}(?:under|below"
+        rf"|within|over)\s+{_NUM}\s*{_UNIT}\b"
+        rf"|\b(?:overspend|savings?|loss|losses|cost|bill|revenue|sales)\s+(?:was|were|came"
+        rf"\s+(?:in\s+)?(?:to|at))\s+{_APPROX}{_MONEY}",
     )
 )
 # Numbers that describe the work, not its outcome, even inside an outcome phrase.
@@ -419,7 +445,7 @@ _PARTY = (
     r"|customer\s+success|operations|ops|comms|docs|design|analytics|data|platform|identity"
     r"|privacy|growth|risk|policy|trust|brand"
     r"|mobile|infrastructure|SRE|HR|procurement|commerce|partner)(?:(?:\s*,\s*|\s+and\s+)\w+)*"
-    r"\s+(?:teams?|leads?|directors?|partners|officer|counsel|managers?)"
+    r"\s+(?:teams?|leads?|directors?|partners?|officer|counsel|managers?)"
     r"|legal|finance|\bHR\b|recruiters?|hiring\s+committee|account\s+(?:managers?|team)"
     r"|procurement|(?:from|with|to|by)\s+compliance"
     # a team named by what it does is someone else's: "the payments team"
@@ -547,6 +573,21 @@ _ALIGN = _rx(
     r"|\b(?:made|make)\s+sure\s+(?:they|he|she|each|every\w*)\s+(?:knew|understood|heard)\b"
     r"|\b(?:wrote|posted)\s+(?:it\s+)?(?:on|in)\s+(?:the|our)\b"
     r"|\bran\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:demos?|betas?|pilots?|trials?|workshops?)\s+with\b"
+    # told in the present tense, or as a meeting named by its noun (blind5): "first I sit with
+    # the head of nursing", "I talk to the sales VP", "I walk our head of support through each
+    # result", "a weekly session with the policy lawyers", "a fortnightly update to the deputy
+    # director", "looked at the flags together with the claims department", "I warned the
+    # board", "apologised to the art director", "raised it with the board twice", "had to go
+    # back to the account manager", "helped her present it to the finance partner", "our
+    # operations director and I went through both"
+    r"|\b(?:sit|sits|sitting|talk|talks|talked|spoke|speak|speaks)\s+(?:to|with)\b"
+    r"|\bwalk(?:s|ing)?\b[^.;]{0,60}?\bthrough\b"
+    r"|\b(?:meetings?|sessions?|calls?|syncs?|check-ins?|updates?|briefings?|workshops?"
+    r"|conversations?)\s+(?:with|to)\s+(?:the|our|their|each|every|both)\b"
+    r"|\btogether\s+with\s+(?:the|our|their)\b|\bwarn(?:ed|ing)?\b|\bapologi[sz](?:ed|ing)\s+to\s+(?:the|our|their)\b"
+    r"|\braised\s+(?:it|this|that|the\s+[\w-]+)\s+with\b|\bgo(?:ing)?\s+back\s+to\b"
+    r"|\bpresent(?:s)?\s+(?:it|this|that|them|the|our|her|his|their)\b[^.;]{0,50}?\b(?:to|at)\b"
+    r"|\band\s+I\s+(?:met|went|sat|agreed|reviewed|worked|walked|talked|spent)\b"
 )
 _PARTY_ACTS = _rx(
     rf"{_PARTY}[^.;]{{0,40}}?\b(?:agreed|signed\s+off|approved|helped)\b"
@@ -555,8 +596,11 @@ _PARTY_ACTS = _rx(
 # Words that, just before a verb, mean it did not happen or only might.
 _NOT_DONE = _rx(
     r"(?:\b(?:didn't|did\s+not|never|without|can|could|would|will|should|should\s+have)"
-    r"|['\u2019]ll|['\u2019]d)\s+(?:\w+\s+)?$"
+    r"|['\u2019]ll)\s+(?:\w+\s+)?$"
 )
+# "I'd told leadership" is had told; "I'd tell them" is would.
+_WOULD = _rx(r"['\u2019]d\s+(?:\w+\s+)?$")
+_PAST_PARTICIPLE = _rx(r"\w+ed\b|told|met|sat|sent|went|spoke|spoken|taken|took|brought|shown|gone")
 _SUBJECT = _rx(
     r"(?<!\bto\s)(?<!\bwith\s)(?<!\bfor\s)(?<!\bof\s)(?<!\bat\s)(?<!\bfrom\s)(?<!\babout\s)"
     r"\b(I|we|he|she|they|him|her|it|them)\b(?![\w'\u2019])"
@@ -575,8 +619,8 @@ _DELEGATE_VERB = _rx(
 )
 # The speaker sending someone to do it: "I asked him to present the fix at the ops review".
 _SENT_DELEGATE = _rx_cased(
-    r"\b(?:asked|got|had|let|sent|arranged\s+for|encouraged|pushed)\s+(?:him|her|them|[A-Z][a-z]+)"
-    r"\s+to\s+(?:[a-z]+\s+){0,3}$"
+    r"\b(?:asked|got|had|let|helped|sent|arranged\s+for|encouraged|pushed)\s+(?:him|her|them|[A-Z][a-z]+)"
+    r"\s+(?:to\s+(?:[a-z]+\s+){0,3})?$"
     # or handing them the contact: "I gave him the API contract negotiation with ..."
     r"|\b(?:gave|give|handed|assigned)\s+(?:him|her|them|[A-Z][a-z]+)\s+(?:the|our)\s+"
     r"(?:[a-zA-Z-]+\s+){0,3}$"
@@ -587,7 +631,7 @@ _SENT_DELEGATE = _rx_cased(
 _OWNED_CONTACT = _rx(
     r"\b(?:spent|spend|spending|used)\s+(?:some\s+|a\s+lot\s+of\s+|political\s+|real\s+|my\s+)*"
     r"capital\s+with\b|"
-    r"\b(?:owned|ran|handled|led|took\s+over)\s+(?:every|all|all\s+the|the)\s+(?:[\w-]+\s+)?"
+    r"\b(?:owned|owns|ran|runs|handled|handles|led|leads|took\s+over)\s+(?:every|all|all\s+the|the)\s+(?:[\w-]+\s+)?"
     r"(?:conversations?|relationships?|communications?|comms|contact|calls?|negotiations?"
     r"|liaison)\s+with\s+(?!(?:the|my|our|his|her)\s+(?:rest\s+of\s+(?:the|my|our)\s+)?(?:own\s+)?"
     r"(?:team|engineers|developers"
@@ -607,9 +651,15 @@ _PARTY_SUBJECT = _rx(
 )
 # "I showed her that ..." where "her" is the director named a sentence or two earlier.
 _PRONOUN_OBJECT = _rx(r"\s*(?:him|her)\b")
+# "We met them three times", "emailed every one of them": a group named just before, met or
+# written to; "told them both" and "met each of them" are more often the speaker's own people.
+_GROUP_OBJECT = _rx(r"\s*(?:(?:every\s+one|all)\s+of\s+)?them\b(?!\s+both)")
+_MEETING_GROUP = _rx(
+    r"(?:I|we)?\s*(?:also\s+)?(?:met|briefed|updated|emailed|phoned|messaged|called)$"
+)
 _INFORMING = _rx(
     r"(?:I|we)?\s*(?:also\s+)?(?:told|showed|briefed|updated|informed|walked|reassured|warned"
-    r"|persuaded|convinced|met|called)$"
+    r"|persuaded|convinced|met|called|emailed|phoned|messaged)$"
 )
 _COREFERENCE_REACH = 2
 """How many earlier sentences may name the party a pronoun object refers to."""
@@ -1671,6 +1721,8 @@ def _subject_ok(text: str, verb_start: int) -> bool:
     before = text[max(0, verb_start - 40) : verb_start]
     if _NOT_DONE.search(before) or _PARTY_SUBJECT.search(before):
         return False
+    if _WOULD.search(before) and not _PAST_PARTICIPLE.match(text, verb_start):
+        return False
     if _SPEAKER_LED.match(text, verb_start) or _PRESENTED_TO.match(text, verb_start):
         return True
     if _SENT_DELEGATE.search(before):
@@ -1726,7 +1778,11 @@ def _stakeholders(sents: Sequence[_Sentence]) -> list[_Hit]:
                 break
             obj = _PRONOUN_OBJECT.match(s.text, verb.end())
             earlier = sents[max(0, i - _COREFERENCE_REACH) : i]
-            informing = _INFORMING.match(verb.group())
+            informing = _INFORMING.match(verb.group()) is not None
+            if obj is None and _MEETING_GROUP.match(verb.group()):
+                # a group met is the party only when it was named just before
+                obj, informing = _GROUP_OBJECT.match(s.text, verb.end()), True
+                earlier = sents[i - 1 : i] if i else []
             if obj and informing and any(_PARTY_RX.search(t.text) for t in earlier):
                 hits.append((s.start + verb.start(), s.start + obj.end()))
                 break

@@ -51,16 +51,16 @@ recall 0.97-1.00), not an estimate of unseen text."""
 
 
 KEPT_OUT_MEASURED = {
-    "stakeholders": (0.89, 0.69),
-    "tradeoffs": (0.86, 0.93),
-    "risk": (0.87, 0.91),
-    "metrics": (0.91, 0.75),
-    "people": (0.91, 1.00),
-    "decision": (0.95, 0.89),
-    "reflection": (0.86, 0.84),
-    "credit": (0.81, 0.83),
-    "ownership": (0.95, 0.97),
-    "business": (0.80, 0.85),
+    "stakeholders": (0.88, 0.77),
+    "tradeoffs": (0.91, 0.93),
+    "risk": (0.81, 0.97),
+    "metrics": (0.88, 0.83),
+    "people": (0.95, 1.00),
+    "decision": (0.93, 0.90),
+    "reflection": (0.97, 0.87),
+    "credit": (0.81, 0.74),
+    "ownership": (0.97, 0.97),
+    "business": (0.76, 0.85),
 }
 """(precision, recall) on the kept-out split (`KEPT_OUT_SPLITS`), scored once with the
 rules and the model as shipped (the README prints the table). A floor for later changes,
@@ -70,7 +70,7 @@ rules and the model as shipped (the README prints the table). A floor for later 
 @pytest.mark.parametrize("signal", SIGNALS)
 def test_the_kept_out_split_keeps_its_measured_precision_and_recall(signal: str) -> None:
     if not KEPT_OUT_SPLITS:
-        pytest.skip("no kept-out split: blind4 became tuning data and its successor is not in")
+        pytest.skip("no kept-out split: the last one became tuning data, the next is not in")
     [split] = KEPT_OUT_SPLITS
     precision, recall, tp, fp, fn = evaluate(split)[signal]
     floor_p, floor_r = (v - 0.05 for v in KEPT_OUT_MEASURED[signal])
@@ -755,5 +755,47 @@ BLIND4_FAMILIES = [
 
 @pytest.mark.parametrize(("signal", "shown", "text"), BLIND4_FAMILIES)
 def test_blind4_rule_family(signal: str, shown: bool, text: str) -> None:
+    result = analyze(text, model=False)
+    assert result.signals[signal] is shown, (text, result.evidence[signal])
+
+
+BLIND5_FAMILIES = [
+    # stakeholders: told in the present tense, a meeting named by its noun, a party met as a
+    # group just named, "I'd" as had, apologies and warnings to a party
+    ("stakeholders", True, "Each quarter I sit with the head of claims and go through the plan."),
+    ("stakeholders", True, "I talk to the finance director before every release."),
+    ("stakeholders", True, "I walk the support leads through each rehearsal."),
+    ("stakeholders", True, "We held a weekly session with the procurement team."),
+    ("stakeholders", True, "We checked the flags together with the fraud department."),
+    ("stakeholders", True, "I warned the board that the server had no support."),
+    ("stakeholders", True, "I apologised to the art director in person."),
+    ("stakeholders", True, "I raised it with the board twice."),
+    ("stakeholders", True, "I helped her present it to the finance partner."),
+    ("stakeholders", True, "I let her present the policy to the platform leads herself."),
+    ("stakeholders", True, "Ravi runs the calls with their CTO."),
+    ("stakeholders", True, "Before launch I'd briefed the account managers on the change."),
+    ("stakeholders", True, "The legal team was worried. We met them three times."),
+    ("stakeholders", True, "About forty customers saw errors. I emailed every one of them."),
+    ("stakeholders", False, "Next time I'd tell the sales team earlier."),
+    ("stakeholders", False, "Musa and Claire both wanted it. I told them both together."),
+    ("stakeholders", False, "I apologised to her one to one and gave her the data work."),
+    ("stakeholders", False, "I sit with my engineers every morning."),
+    # metrics: against a baseline, ratios, affected counts, thresholds, other currencies
+    ("metrics", True, "About 40 percent more people finished the form than the year before."),
+    ("metrics", True, "Conversion settled about two points higher than on the old checkout."),
+    ("metrics", True, "The model went out in three weeks instead of the usual ten."),
+    ("metrics", True, "Roughly one in four onsites turned into an offer."),
+    ("metrics", True, "Around 1,200 customer volumes needed a restore."),
+    ("metrics", True, "A year on, the build is under ten minutes."),
+    ("metrics", True, "The overspend was about eighteen hundred dollars."),
+    ("metrics", True, "The overspend was about 1.2 million euro."),
+    ("metrics", False, "We had more people than desks, so we booked a second room."),
+    ("metrics", False, "About forty customers use the old API."),
+    ("metrics", False, "The meeting is under the big clock."),
+]
+
+
+@pytest.mark.parametrize(("signal", "shown", "text"), BLIND5_FAMILIES)
+def test_blind5_rule_family(signal: str, shown: bool, text: str) -> None:
     result = analyze(text, model=False)
     assert result.signals[signal] is shown, (text, result.evidence[signal])
