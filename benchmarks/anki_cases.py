@@ -12,7 +12,6 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable
-from dataclasses import replace
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -135,7 +134,7 @@ def _answer_loops(
     try:
         _drill_import(store, data, csv_path)
         store.save_settings(
-            replace(store.settings(), new_per_day=min(MAX_NEW_PER_DAY, answers + 50))
+            store.settings()._replace(new_per_day=min(MAX_NEW_PER_DAY, answers + 50))
         )
         session = ReviewSession.start(store, limit=answers + 20)
         deck_id = _anki_import(col, csv_path)
