@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import gc
 import json
 import sqlite3
 import uuid
@@ -23,6 +22,7 @@ from json.encoder import encode_basestring, encode_basestring_ascii
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from drill.core.collector import paused_gc
 from drill.core.model import (
     Card,
     CardType,
@@ -312,7 +312,7 @@ class Store:
         """
         now = iso(datetime.now(UTC))
         reports: list[ImportReport] = []
-        with _paused_gc(), self.write() as conn:
+        with paused_gc(), self.write() as conn:
             for deck in decks:
                 reports.append(
                     self._import_deck(
@@ -1378,24 +1378,6 @@ class Store:
 
 
 _JSON_TEXT = json.JSONEncoder(ensure_ascii=False, sort_keys=True, check_circular=False).encode
-
-
-@contextlib.contextmanager
-def _paused_gc() -> Iterator[None]:
-    """The cyclic garbage collector paused for a bulk import (its rows hold no cycles).
-
-    A 10k-card deck makes tens of thousands of row tuples and bodies, which would set off
-    collections that each walk every live object. (``drill.core.decks.paused_gc`` does the
-    same for parsing; importing that module here would load YAML for a history merge.)
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def _card_body(card: Card, quote: Callable[[str], str] = encode_basestring_ascii) -> str:

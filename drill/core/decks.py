@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import hashlib
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
 
 import yaml
 
 from drill.core import safeyaml
+from drill.core.collector import paused_gc
 from drill.core.errors import DeckError, Problem
 from drill.core.model import DIMENSIONS, SIGNALS, Card, CardType, Competency, Deck
 from drill.core.taxonomy import BUILTIN_IDS
@@ -186,25 +185,6 @@ def peek_deck_id(data: bytes) -> str | None:
         if line.startswith(b"deck:"):
             return line[5:].split(b"#")[0].strip().decode("utf-8", "replace") or None
     return None
-
-
-@contextlib.contextmanager
-def paused_gc() -> Iterator[None]:
-    """The cyclic garbage collector paused while a deck's many objects are built.
-
-    A 10k-card deck allocates hundreds of thousands of containers; every few hundred set
-    off a collection, and the older generations' collections walk every live object (over
-    a third of a 10k-card YAML parse). Reference counting still frees what parsing drops;
-    a cycle, if any, waits for the next collection after the pause.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def parse_deck(data: bytes, *, path: str, known_competencies: Iterable[str] = BUILTIN_IDS) -> Deck:

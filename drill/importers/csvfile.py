@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 from pathlib import PurePath
 from typing import Any
 
+from drill.core.collector import paused_gc
 from drill.core.decks import (
     CARD_KEYS,
     ID_PATTERN,
@@ -30,7 +31,6 @@ from drill.core.decks import (
     RawValue,
     check_card,
     derive_id,
-    paused_gc,
 )
 from drill.core.errors import DeckError, Problem
 from drill.core.model import SIGNALS, Card, CardType, Deck

@@ -400,23 +400,10 @@ class Stopwatch:
         return text, self.show_limit and seconds > self.limit_s
 
 
-class AnswerTimer(Static):
-    """A visible answer timer: elapsed against the limit; stops at reveal."""
+class _Timed:
+    """What a widget showing the answer timer does: restart, stop and read its clock."""
 
-    DEFAULT_CSS = """
-    AnswerTimer { width: 16; text-align: right; }
-    AnswerTimer.-over { color: $warning; text-style: bold; }
-    """
-
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.clock = Stopwatch()
-        """The current card's answer time."""
-        self._shown: tuple[str, bool] | None = None
-        """The text and warning drawn last."""
-
-    def on_mount(self) -> None:
-        self.set_interval(1, self._tick)
+    clock: Stopwatch
 
     def restart(self, limit_s: int, *, show_limit: bool) -> None:
         """Start timing a new card."""
@@ -435,6 +422,29 @@ class AnswerTimer(Static):
         return self.clock.elapsed_ms
 
     def _tick(self) -> None:
+        """Redraw the timer if what it shows changed."""
+        raise NotImplementedError
+
+
+class AnswerTimer(_Timed, Static):
+    """A visible answer timer: elapsed against the limit; stops at reveal."""
+
+    DEFAULT_CSS = """
+    AnswerTimer { width: 16; text-align: right; }
+    AnswerTimer.-over { color: $warning; text-style: bold; }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.clock = Stopwatch()
+        """The current card's answer time."""
+        self._shown: tuple[str, bool] | None = None
+        """The text and warning drawn last."""
+
+    def on_mount(self) -> None:
+        self.set_interval(1, self._tick)
+
+    def _tick(self) -> None:
         face = self.clock.face()
         if face == self._shown:
             # Most keys stop or restart the clock on the second it already shows.
@@ -446,7 +456,7 @@ class AnswerTimer(Static):
         self.update(Content(text), layout=False)
 
 
-class ReviewTop(Widget):
+class ReviewTop(_Timed, Widget):
     """The review screen's top line: where the session is, and the answer timer at the right.
 
     One widget where there were three (a row, the progress, the timer): every widget on the
@@ -481,22 +491,6 @@ class ReviewTop(Widget):
         """Say where the session is (left of the timer)."""
         self.progress = progress
         self.refresh()
-
-    def restart(self, limit_s: int, *, show_limit: bool) -> None:
-        """Start timing a new card."""
-        self.clock.restart(limit_s, show_limit=show_limit)
-        self._tick()
-
-    def stop(self) -> int:
-        """Stop the clock; the elapsed milliseconds."""
-        elapsed = self.clock.stop()
-        self._tick()
-        return elapsed
-
-    @property
-    def elapsed_ms(self) -> int:
-        """Milliseconds from the card's start to now (or to the stop)."""
-        return self.clock.elapsed_ms
 
     def _tick(self) -> None:
         face = self.clock.face()
