@@ -390,21 +390,29 @@ def test_syncing_the_built_in_decks_again_changes_nothing(
 
 
 def _copied_builtin_decks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[Path]:
-    """The built-in deck files copied to ``tmp_path``, which sync then reads instead."""
+    """The built-in deck files copied under ``tmp_path``, which sync then reads instead."""
+    folder = tmp_path / "decks"
+    folder.mkdir()
     copies = []
     for path in builtin.builtin_deck_files():
-        copy = tmp_path / path.name
+        copy = folder / path.name
         copy.write_bytes(path.read_bytes())
         copies.append(copy)
     monkeypatch.setattr(builtin, "builtin_deck_files", lambda: copies)
     return copies
 
 
+def _synced_copy(store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, str]:
+    """Sync from copied deck files; the first file and its deck id."""
+    first, *_ = _copied_builtin_decks(tmp_path, monkeypatch)
+    builtin.sync(store)
+    return first, parse_deck(first.read_bytes(), path=str(first)).id
+
+
 def test_an_unchanged_start_reads_no_deck_file(
     empty_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    (tmp_path / "decks").mkdir()
-    _copied_builtin_decks(tmp_path / "decks", monkeypatch)
+    _copied_builtin_decks(tmp_path, monkeypatch)
     assert builtin.sync(empty_store)  # first start: every deck imported
 
     def refuse(self: Path) -> bytes:
@@ -417,10 +425,7 @@ def test_an_unchanged_start_reads_no_deck_file(
 def test_a_touched_or_edited_deck_file_is_synced_again(
     empty_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    (tmp_path / "decks").mkdir()
-    first, *_ = _copied_builtin_decks(tmp_path / "decks", monkeypatch)
-    builtin.sync(empty_store)
-    deck_id = parse_deck(first.read_bytes(), path=str(first)).id
+    first, deck_id = _synced_copy(empty_store, tmp_path, monkeypatch)
     text = first.read_text(encoding="utf-8")
     os.utime(first, ns=(1, 1))  # touched: hashed again, and found to be the deck on record
     assert builtin.sync(empty_store) == []
@@ -434,10 +439,7 @@ def test_a_touched_or_edited_deck_file_is_synced_again(
 def test_a_built_in_deck_overwritten_in_the_database_is_restored(
     empty_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    (tmp_path / "decks").mkdir()
-    first, *_ = _copied_builtin_decks(tmp_path / "decks", monkeypatch)
-    builtin.sync(empty_store)
-    deck_id = parse_deck(first.read_bytes(), path=str(first)).id
+    _, deck_id = _synced_copy(empty_store, tmp_path, monkeypatch)
     with empty_store.write() as conn:  # as if the user imported their own deck of that id
         conn.execute("UPDATE decks SET content_hash = 'theirs' WHERE id = ?", (deck_id,))
     (report,) = builtin.sync(empty_store)
