@@ -51,16 +51,16 @@ recall 0.97-1.00), not an estimate of unseen text."""
 
 
 KEPT_OUT_MEASURED = {
-    "stakeholders": (0.88, 0.77),
-    "tradeoffs": (0.91, 0.93),
-    "risk": (0.81, 0.97),
-    "metrics": (0.88, 0.83),
-    "people": (0.95, 1.00),
-    "decision": (0.93, 0.90),
-    "reflection": (0.97, 0.87),
-    "credit": (0.81, 0.74),
-    "ownership": (0.97, 0.97),
-    "business": (0.76, 0.85),
+    "stakeholders": (1.00, 0.72),
+    "tradeoffs": (0.87, 0.89),
+    "risk": (0.84, 0.90),
+    "metrics": (0.87, 0.77),
+    "people": (0.97, 0.97),
+    "decision": (0.93, 0.93),
+    "reflection": (0.90, 0.90),
+    "credit": (0.78, 0.78),
+    "ownership": (0.95, 1.00),
+    "business": (0.75, 0.92),
 }
 """(precision, recall) on the kept-out split (`KEPT_OUT_SPLITS`), scored once with the
 rules and the model as shipped (the README prints the table). A floor for later changes,
@@ -797,5 +797,58 @@ BLIND5_FAMILIES = [
 
 @pytest.mark.parametrize(("signal", "shown", "text"), BLIND5_FAMILIES)
 def test_blind5_rule_family(signal: str, shown: bool, text: str) -> None:
+    result = analyze(text, model=False)
+    assert result.signals[signal] is shown, (text, result.evidence[signal])
+
+
+BLIND6_FAMILIES = [
+    # business: a money word naming what a system is about, a rescued project, data named
+    # after revenue, regulatory paperwork, a feared harm to shoppers are not business
+    ("business", False, "She took over the tax calculation module in March."),
+    ("business", False, "We rebuilt the savings accounts feature in two sprints."),
+    ("business", False, "He rewrote the invoice renderer and the PDF export."),
+    ("business", False, "In the end the platform team saved it with a late fix."),
+    ("business", False, "We diffed every revenue table each night for a month."),
+    ("business", False, "She wrote most of the regulatory documents herself."),
+    ("business", False, "The worry was that a slow index would hide bread from some shoppers."),
+    ("business", False, "Amber early is far cheaper than red later."),
+    # business: plain money at stake, money that moved, outside people hit, statutory dates
+    ("business", True, "We lost money on that fixed-price project."),
+    ("business", True, "Packing the GPUs tightly is real money for a startup."),
+    ("business", True, "More servers would be quick, but it costs a lot every year."),
+    ("business", True, "Premium plan sales went up nine percent after the redesign."),
+    ("business", True, "Our CI bill dropped by a quarter."),
+    ("business", True, "Around sixty paying schools use it every day."),
+    ("business", True, "For an hour most viewers got errors on the live stream."),
+    ("business", True, "The new rules had a statutory start date in July."),
+    ("business", True, "Finance put the saving at roughly three million a year."),
+    ("business", True, "The regulatory submission date could not move."),
+    # stakeholders: demos and presentations to an outside party, an outside owner, a
+    # university's officers, the wider engineering org, what I said to a head of function
+    ("stakeholders", True, "Every sprint I demo the new screens to their finance director."),
+    ("stakeholders", True, "She was the one presenting the roadmap to the audio director."),
+    ("stakeholders", True, "I apologised to the restaurant owner the same evening."),
+    ("stakeholders", True, "I took the figures to the registrar before the term started."),
+    ("stakeholders", True, "He presented the design to the wider engineering org."),
+    ("stakeholders", True, "I said so to him and later to our head of sales."),
+    ("stakeholders", False, "The director said it is better to wait a quarter."),
+    ("stakeholders", False, "I demo nothing until it works on my laptop."),
+    ("stakeholders", False, "I sent an email to the whole company about the holiday rota."),
+    # credit: a success put down to named people
+    ("credit", True, "The rollout went well because of Priya and Tom."),
+    ("credit", True, "The migration worked because of them, not the plan."),
+    ("credit", True, "It shipped on time, and it worked because she drove it."),
+    ("credit", True, "That win was hers entirely."),
+    ("credit", True, "The fix was the team's, and a clever one."),
+    ("credit", True, "That we launched at all is thanks to those two."),
+    ("credit", True, "Honestly it was the team, not me."),
+    ("credit", False, "The rollout went well because we had a plan."),
+    ("credit", False, "The fix was simple once we found the config."),
+    ("credit", False, "Thanks to the outage we finally got budget for replicas."),
+]
+
+
+@pytest.mark.parametrize(("signal", "shown", "text"), BLIND6_FAMILIES)
+def test_blind6_rule_family(signal: str, shown: bool, text: str) -> None:
     result = analyze(text, model=False)
     assert result.signals[signal] is shown, (text, result.evidence[signal])
