@@ -36,8 +36,12 @@ The sets, in the order they were written:
   signals at 0.8 precision and recall), then tuning data for the rules (not for the
   model's thresholds, which come from the splits the rules were never tuned on).
 - ``answers_blind6a.yaml``, ``answers_blind6b.yaml`` (``blind6``, 160 answers by two more
+  writers, same conventions): written blind, scored once with the fifth model (7 of 10
+  signals at 0.8 precision and recall), then tuning data for the rules (not for the
+  model's thresholds).
+- ``answers_blind7a.yaml``, ``answers_blind7b.yaml`` (``blind7``, 160 answers by two more
   writers, same conventions): written blind, never tuned or trained on. It is the kept-out
-  test now, scored once with the fifth model.
+  test now, scored once with the sixth model.
 
 `KEPT_OUT_SPLITS` names the kept-out test, when there is one: this harness refuses to list
 its errors (``--errors all`` too, since it would include them).
@@ -82,6 +86,8 @@ DATA_FILES = tuple(
         "answers_blind5b.yaml",
         "answers_blind6a.yaml",
         "answers_blind6b.yaml",
+        "answers_blind7a.yaml",
+        "answers_blind7b.yaml",
     )
 )
 """Every labelled set, in the order they were written (see the module docstring)."""
@@ -102,9 +108,10 @@ SPLITS = (
     "blind4",
     "blind5",
     "blind6",
+    "blind7",
 )
 """The splits as loaded: each file's own, except odd/even id for the fresh set."""
-KEPT_OUT_SPLITS: tuple[str, ...] = ("blind6",)
+KEPT_OUT_SPLITS: tuple[str, ...] = ("blind7",)
 """The kept-out test: never tuned or trained on."""
 KEPT_OUT = (*KEPT_OUT_SPLITS, "all")
 """Splits whose individual errors are never listed: looking at them would be tuning on them."""
