@@ -98,7 +98,6 @@ class ReviewSession:
     _states: dict[str, MemoryState] = field(default_factory=dict)
     """The memory state of each queued card, read once at start and kept in step with each
     answer, so showing the next card costs no query."""
-    _shown: Step | None = None
 
     @classmethod
     def start(
@@ -164,11 +163,11 @@ class ReviewSession:
             return None
         item = self.queue[self.index]
         card = self._cards.get(item.card_id) or self.store.card(item.card_id)
-        state = self._states.get(card.id) if card.id in self._cards else self.store.state(card.id)
+        state = self._state(card.id)
         options = (
             options_for(card, self.store.competencies()) if card.type is CardType.RECOGNIZE else ()
         )
-        self._shown = Step(
+        return Step(
             item=item,
             card=card,
             state=state,
@@ -180,7 +179,6 @@ class ReviewSession:
             ),
             previous=lambda: self.store.last_answer(card.id),
         )
-        return self._shown
 
     def answer(
         self,
@@ -205,10 +203,7 @@ class ReviewSession:
                 story_id=story_id,
             )
         else:
-            shown = self._shown
-            before = (
-                shown.state if shown and shown.card.id == card.id else self.store.state(card.id)
-            )
+            before = self._state(card.id)
             after = self.scheduler.review(
                 before, card_id=card.id, card_type=card.type, rating=rating, now=now
             )
@@ -233,6 +228,12 @@ class ReviewSession:
         self.outcomes.append(outcome)
         self.index += 1
         return outcome
+
+    def _state(self, card_id: str) -> MemoryState | None:
+        """A queued card's state as kept since start (no query); any other card's, read."""
+        if card_id in self._cards:
+            return self._states.get(card_id)
+        return self.store.state(card_id)
 
     def _requeue(self, item: QueueItem, due_at: datetime) -> None:
         """A short card in a learning step comes back later in this session."""

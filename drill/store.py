@@ -931,12 +931,12 @@ class Store:
         ``now`` (the most time elapsed per day of stability, which orders recall the same
         way for any forgetting curve), so a session start need not load every due card.
         """
-        extra, params = where.sql()
         columns = (
             "SELECT s.card_id, c.competency, c.type, s.stability, s.last_review, s.due "
             "FROM card_state s CROSS JOIN cards c ON c.id = s.card_id "
         )
         if most_at_risk is None:
+            extra, params = where.sql()
             rows = self.conn.execute(
                 f"{columns} WHERE s.due <= ? AND s.last_review IS NOT NULL AND {_ACTIVE} "
                 f"{extra} ORDER BY s.due",
