@@ -4,10 +4,11 @@ A review database is created by drill itself (``Store.open`` runs the migrations
 ``builtin.sync`` loads the built-in decks, as on a user's first start), then filled in bulk
 with ``executemany`` on a connection of its own: cards written exactly as the store writes
 them (same JSON body and content hash), every review the card's history implies, the
-card's final ``card_state``, and the ``review_days`` summary counted as the store counts
-it at each review. Review histories come from drill's :class:`~drill.core.scheduling.Scheduler`:
-each card replays a plausible rating sequence (recall falls with the card's recall
-probability at the time of the review; reviews happen on or somewhat after the due date).
+card's final ``card_state``, and the ``review_days`` summary with every review folded in.
+Review ids are time-ordered, as drill makes them. Review histories come from drill's
+:class:`~drill.core.scheduling.Scheduler`: each card replays a plausible rating sequence
+(recall falls with the card's recall probability at the time of the review; reviews happen
+on or somewhat after the due date).
 
 Replaying a million reviews one by one costs ~15 µs each, so sequences are replayed once
 per *pattern* and shared by many cards, shifted in time. With fuzz off FSRS only looks at
@@ -41,8 +42,9 @@ from drill.core.decks import card_fields
 from drill.core.model import Card, CardType, MemoryState, Rating, State
 from drill.core.scheduling import Scheduler, SchedulerSettings
 from drill.core.taxonomy import BUILTIN_COMPETENCIES
+from drill.store import SUMMARY_THROUGH, review_id
 
-GENERATOR_VERSION = 3
+GENERATOR_VERSION = 4
 """Bump when the generated data changes shape, so stale caches are not reused."""
 CACHE_ENV = "DRILL_BENCH_CACHE"
 DECKS = 10
@@ -106,6 +108,7 @@ _WORDS: tuple[str, ...] = (
     "contract",
 )
 _EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
+_EPOCH_UNIX_MS = (_EPOCH - datetime(1970, 1, 1, tzinfo=UTC)) // timedelta(milliseconds=1)
 
 
 def cache_dir() -> Path:
@@ -465,28 +468,18 @@ def _insert_history(
         # The last review lies a random part of its interval (a little beyond: overdue) back.
         start_ms = now_ms - int(interval * rng.uniform(0.0, 1.15)) - last.at_ms - 1
         start = _EPOCH + timedelta(milliseconds=start_ms)
-        previous: str | None = None
         for step in steps:
             reviewed_at = (start + step.at).isoformat(timespec="milliseconds")
             review_rows.append(
                 (
-                    f"{rng.getrandbits(128):032x}",
+                    review_id(_EPOCH_UNIX_MS + start_ms + step.at_ms, rng.getrandbits(80)),
                     card.id,
                     reviewed_at,
                     step.rating,
                     step.quality,
                     step.duration_ms,
                     step.state_before,
-                    previous,
                 )
-            )
-            # json.dumps of the card_state row, as record_review keeps it (ids need no escaping).
-            step_json = "null" if step.step is None else step.step
-            previous = (
-                f'["{card.id}", {step.state}, {step_json}, {step.stability!r}, '
-                f'{step.difficulty!r}, "{(start + step.due).isoformat(timespec="milliseconds")}", '
-                f'"{reviewed_at}", {step.reps}, '
-                f"{step.lapses}]"
             )
             day = (card.competency, reviewed_at[:10])
             counts = summary.get(day)
@@ -514,7 +507,7 @@ def _insert_history(
     review_rows.sort(key=lambda row: row[2])  # type: ignore[arg-type,return-value]
     conn.executemany(
         "INSERT INTO reviews(review_id, card_id, reviewed_at, rating, quality, duration_ms, "
-        "state_before, answer, prev_state) VALUES (?, ?, ?, ?, ?, ?, ?, '', ?)",
+        "state_before, answer) VALUES (?, ?, ?, ?, ?, ?, ?, '')",
         review_rows,
     )
     conn.executemany(
@@ -522,11 +515,16 @@ def _insert_history(
         "reps, lapses) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         state_rows,
     )
-    # review_days as Store._count maintains it, one row per competency and UTC day.
+    # review_days as Store.fold_summary leaves it, one row per competency and UTC day,
+    # with every review folded in.
     conn.executemany(
         "INSERT INTO review_days(competency, day, reviews, recalled, quality_sum, quality_n) "
         "VALUES (?, ?, ?, ?, ?, ?)",
         [(comp, day, *counts) for (comp, day), counts in summary.items()],
+    )
+    conn.execute(
+        "UPDATE meta SET value = (SELECT COALESCE(max(id), 0) FROM reviews) WHERE key = ?",
+        (SUMMARY_THROUGH,),
     )
 
 

@@ -265,11 +265,40 @@ def _v4_answer_signals(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v5_summary_tail(db: sqlite_utils.Database) -> None:
+    """A rating's commit stops updating ``review_days``; two views count what it has not yet.
+
+    ``review_days`` holds the reviews up to the watermark in meta ``review_days.through``
+    (the highest ``reviews.id`` it counts); ``review_days_tail`` groups the reviews after it,
+    and ``review_day_totals`` is both, for readers to sum. Until now every review was
+    counted as it was written, so the watermark starts at the last one.
+    """
+    db.execute(
+        "INSERT INTO meta(key, value) SELECT 'review_days.through', COALESCE(max(id), 0) "
+        "FROM reviews WHERE true ON CONFLICT(key) DO UPDATE SET value = excluded.value"
+    )
+    db.execute(
+        "CREATE VIEW review_days_tail AS SELECT c.competency AS competency, "
+        "substr(r.reviewed_at, 1, 10) AS day, count(*) AS reviews, "
+        "sum(r.rating > 1) AS recalled, COALESCE(sum(r.quality), 0) AS quality_sum, "
+        "count(r.quality) AS quality_n FROM reviews r JOIN cards c ON c.id = r.card_id "
+        "WHERE r.id > COALESCE((SELECT CAST(value AS INTEGER) FROM meta "
+        "WHERE key = 'review_days.through'), 0) GROUP BY 1, 2"
+    )
+    db.execute(
+        "CREATE VIEW review_day_totals AS SELECT competency, day, reviews, recalled, "
+        "quality_sum, quality_n, practice_quality_sum, practice_quality_n FROM review_days "
+        "UNION ALL SELECT competency, day, reviews, recalled, quality_sum, quality_n, 0, 0 "
+        "FROM review_days_tail"
+    )
+
+
 STEPS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
     _v1_schema,
     _v2_state_competency,
     _v3_competency_counts,
     _v4_answer_signals,
+    _v5_summary_tail,
 )
 LATEST = len(STEPS)
 

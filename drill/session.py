@@ -13,7 +13,7 @@ from datetime import UTC, datetime, timedelta, tzinfo
 from functools import cached_property
 from typing import NamedTuple
 
-from drill.core.model import Card, CardType, MemoryState, Rating, Review, State
+from drill.core.model import Card, CardType, Competency, MemoryState, Rating, Review, State
 from drill.core.queue import Candidate, Mode, QueueItem, build_queue
 from drill.core.recognize import options_for
 from drill.core.scheduling import Scheduler, next_day_start
@@ -60,6 +60,8 @@ class Outcome(NamedTuple):
     rating: Rating
     quality: int | None
     row_id: int
+    before: MemoryState | None = None
+    """The card's state before a scheduled review (what an undo puts back)."""
 
 
 class Summary(NamedTuple):
@@ -164,9 +166,7 @@ class ReviewSession:
         item = self.queue[self.index]
         card = self._cards.get(item.card_id) or self.store.card(item.card_id)
         state = self._state(card.id)
-        options = (
-            options_for(card, self.store.competencies()) if card.type is CardType.RECOGNIZE else ()
-        )
+        options = options_for(card, self._competencies) if card.type is CardType.RECOGNIZE else ()
         return Step(
             item=item,
             card=card,
@@ -193,6 +193,7 @@ class ReviewSession:
         item = self.queue[self.index]
         card = self._cards.get(item.card_id) or self.store.card(item.card_id)
         now = self.clock()
+        before: MemoryState | None = None
         if item.mode is Mode.PRACTICE:
             row_id = self.store.record_practice(
                 card.id,
@@ -218,16 +219,19 @@ class ReviewSession:
                 answer=answer,
                 story_id=story_id,
             )
-            row_id = self.store.record_review(
-                review, after, competency=card.competency, before=before
-            )
+            row_id = self.store.record_review(review, after, competency=card.competency)
             self._states[card.id] = after
             if not card.type.long_answer and after.due_at < now + timedelta(hours=1):
                 self._requeue(item, after.due_at)
-        outcome = Outcome(card.id, card.competency, item.mode, rating, quality, row_id)
+        outcome = Outcome(card.id, card.competency, item.mode, rating, quality, row_id, before)
         self.outcomes.append(outcome)
         self.index += 1
         return outcome
+
+    @cached_property
+    def _competencies(self) -> dict[str, Competency]:
+        """The competencies a recognize card's options come from (fixed for a session)."""
+        return self.store.competencies()
 
     def _state(self, card_id: str) -> MemoryState | None:
         """A queued card's state as kept since start (no query); any other card's, read."""
@@ -248,12 +252,11 @@ class ReviewSession:
         if outcome.mode is Mode.PRACTICE:
             self.store.undo_practice(outcome.row_id)
         else:
-            self.store.undo_review(outcome.row_id)
-            restored = self.store.state(outcome.card_id)
-            if restored is None:
+            self.store.undo_review(outcome.row_id, outcome.before)
+            if outcome.before is None:
                 self._states.pop(outcome.card_id, None)
             else:
-                self._states[outcome.card_id] = restored
+                self._states[outcome.card_id] = outcome.before
         self.index -= 1
         # a requeued copy of this card (if any) would now be a duplicate
         for later in range(len(self.queue) - 1, self.index, -1):

@@ -14,8 +14,9 @@ from __future__ import annotations
 import contextlib
 import functools
 import json
+import os
 import sqlite3
-import uuid
+import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
 from json.encoder import encode_basestring, encode_basestring_ascii
@@ -43,6 +44,8 @@ if TYPE_CHECKING:
 
 BUSY_TIMEOUT_MS = 3000
 STORY_DECK = "stories"
+SUMMARY_THROUGH = "review_days.through"
+"""Meta key: the highest ``reviews.id`` counted in ``review_days``."""
 
 
 class StoreError(Exception):
@@ -163,7 +166,9 @@ class Store:
         return store
 
     def close(self) -> None:
-        """Close the connection (SQLite checkpoints the WAL)."""
+        """Fold the summary if no other drill is writing, then close (SQLite checkpoints)."""
+        with contextlib.suppress(StoreBusy, sqlite3.Error):
+            self.fold_summary()
         self.conn.close()
 
     def defer_checkpoints(self) -> None:
@@ -450,6 +455,7 @@ class Store:
             "practice_quality_sum = excluded.practice_quality_sum, "
             "practice_quality_n = excluded.practice_quality_n"
         )
+        self._set_summary_through(conn)
 
     def decks(self, now: datetime, day_end: datetime) -> list[DeckSummary]:
         """Every deck with card, new, due (before ``day_end``) and suspended counts."""
@@ -670,41 +676,23 @@ class Store:
             story_id=row[8] or "",
         )
 
-    def record_review(
-        self,
-        review: Review,
-        after: MemoryState,
-        *,
-        competency: str,
-        before: MemoryState | object | None = ...,
-    ) -> int:
+    def record_review(self, review: Review, after: MemoryState, *, competency: str) -> int:
         """Store a review and the card's new state together, durably; return the row id.
 
-        ``before`` is the card's state as the caller read it (kept for undo); when not
-        given it is read here.
+        Only the review and the state are written: the per-day summary counts new reviews
+        through the ``review_day_totals`` view until :meth:`fold_summary` adds them, and the
+        state before the rating is the caller's to keep for an undo.
         """
         with self.write() as conn:
-            if before is ...:
-                previous = conn.execute(
-                    f"SELECT {self._STATE_COLUMNS} FROM card_state WHERE card_id = ?",
-                    (review.card_id,),
-                ).fetchone()
-            else:
-                previous = self._state_values(before) if isinstance(before, MemoryState) else None
-            row_id = self._insert_review(conn, review, previous, competency)
+            row_id = self._insert_review(conn, review)
             conn.execute(self._UPSERT_STATE, (*self._state_values(after), competency))
         return row_id
 
-    def _insert_review(
-        self,
-        conn: sqlite3.Connection,
-        review: Review,
-        before: Sequence[Any] | None,
-        competency: str,
-    ) -> int:
+    @staticmethod
+    def _insert_review(conn: sqlite3.Connection, review: Review) -> int:
         cursor = conn.execute(
             "INSERT INTO reviews(review_id, card_id, reviewed_at, rating, quality, duration_ms, "
-            "state_before, answer, story_id, prev_state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "state_before, answer, story_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 review.review_id,
                 review.card_id,
@@ -715,11 +703,44 @@ class Store:
                 int(review.state_before),
                 review.answer,
                 review.story_id or None,
-                json.dumps(list(before)) if before else None,
             ),
         )
-        self._count(conn, competency, review.reviewed_at, review.rating, review.quality, +1)
         return int(cursor.lastrowid or 0)
+
+    # the per-day summary ----------------------------------------------------------------
+    # review_days holds the reviews up to a watermark (meta `SUMMARY_THROUGH`, a reviews.id);
+    # the view review_day_totals adds the ones after it, so a rating's commit need not touch
+    # the summary. Row ids are reused after the highest is deleted, so every deletion pulls
+    # the watermark down to the highest id left.
+
+    @staticmethod
+    def _summary_through(conn: sqlite3.Connection) -> int:
+        row = conn.execute("SELECT value FROM meta WHERE key = ?", (SUMMARY_THROUGH,)).fetchone()
+        return int(row[0]) if row else 0
+
+    def fold_summary(self) -> None:
+        """Count the reviews past the watermark into ``review_days`` (when idle, and on close)."""
+        last = self._one("SELECT max(id) FROM reviews") or 0
+        if last <= self._summary_through(self.conn):
+            return
+        with self.write() as conn:
+            self._fold_summary(conn)
+
+    def _fold_summary(self, conn: sqlite3.Connection) -> None:
+        conn.execute(
+            "INSERT INTO review_days(competency, day, reviews, recalled, quality_sum, quality_n) "
+            "SELECT competency, day, reviews, recalled, quality_sum, quality_n "
+            "FROM review_days_tail WHERE true ON CONFLICT(competency, day) DO UPDATE SET "
+            "reviews = reviews + excluded.reviews, recalled = recalled + excluded.recalled, "
+            "quality_sum = quality_sum + excluded.quality_sum, "
+            "quality_n = quality_n + excluded.quality_n"
+        )
+        self._set_summary_through(conn)
+
+    @staticmethod
+    def _set_summary_through(conn: sqlite3.Connection) -> None:
+        last = conn.execute("SELECT max(id) FROM reviews").fetchone()[0] or 0
+        _put_meta(conn, SUMMARY_THROUGH, str(last))
 
     @staticmethod
     def _count(
@@ -746,11 +767,12 @@ class Store:
             ),
         )
 
-    def undo_review(self, row_id: int) -> Review | None:
-        """Remove a review and restore the card's state from before it, exactly."""
+    def undo_review(self, row_id: int, before: MemoryState | None) -> Review | None:
+        """Remove a review and put back ``before``, the card's state as read before the rating
+        (None: the card had no state row), exactly."""
         with self.write() as conn:
             row = conn.execute(
-                f"SELECT {self._REVIEW_COLUMNS}, prev_state, (SELECT competency FROM cards "
+                f"SELECT {self._REVIEW_COLUMNS}, (SELECT competency FROM cards "
                 "WHERE id = reviews.card_id) FROM reviews WHERE id = ?",
                 (row_id,),
             ).fetchone()
@@ -758,11 +780,16 @@ class Store:
                 return None
             review = self._review(row)
             conn.execute("DELETE FROM reviews WHERE id = ?", (row_id,))
-            if row[9] is None:
+            if before is None:
                 conn.execute("DELETE FROM card_state WHERE card_id = ?", (review.card_id,))
             else:
-                conn.execute(self._UPSERT_STATE, (*json.loads(row[9]), row[10]))
-            self._count(conn, row[10], review.reviewed_at, review.rating, review.quality, -1)
+                conn.execute(self._UPSERT_STATE, (*self._state_values(before), row[9]))
+            through = self._summary_through(conn)
+            if row_id <= through:
+                self._count(conn, row[9], review.reviewed_at, review.rating, review.quality, -1)
+                last = conn.execute("SELECT max(id) FROM reviews").fetchone()[0] or 0
+                if last < through:
+                    _put_meta(conn, SUMMARY_THROUGH, str(last))
         return review
 
     def record_practice(
@@ -897,7 +924,7 @@ class Store:
                 "SELECT 1 FROM reviews WHERE review_id = ?", (review.review_id,)
             ).fetchone():
                 continue
-            self._insert_review(conn, review, None, known_cards[review.card_id])
+            self._insert_review(conn, review)
             touched.add(review.card_id)
             added += 1
         for card_id in touched:
@@ -909,6 +936,8 @@ class Store:
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (*self._state_values(state), known_cards[card_id]),
                 )
+        if added:
+            self._fold_summary(conn)
         return added, len(reviews) - added
 
     def card_ids(self) -> set[str]:
@@ -1075,7 +1104,7 @@ class Store:
         rows = self.conn.execute(
             "SELECT competency, date(day, '-6 days', 'weekday 1'), sum(reviews), sum(recalled), "
             "sum(quality_sum + practice_quality_sum), sum(quality_n + practice_quality_n) "
-            "FROM review_days WHERE day >= ? GROUP BY 1, 2",
+            "FROM review_day_totals WHERE day >= ? GROUP BY 1, 2",
             ((since or date(1970, 1, 1)).isoformat(),),
         )
         return [(r[0], date.fromisoformat(r[1]), r[2], r[3], r[4], r[5]) for r in rows]
@@ -1165,7 +1194,7 @@ class Store:
     def activity(self, since: date) -> list[tuple[date, int]]:
         """Reviews plus practice answers per UTC day since ``since``."""
         rows = self.conn.execute(
-            "SELECT day, sum(reviews + practice_quality_n) FROM review_days WHERE day >= "
+            "SELECT day, sum(reviews + practice_quality_n) FROM review_day_totals WHERE day >= "
             "? GROUP BY day",
             (since.isoformat(),),
         )
@@ -1489,7 +1518,8 @@ def doctor(store: Store, *, backup_to: Path | None, repair: bool) -> list[Findin
     summary_ok = store._one(
         "SELECT count(*) FROM (SELECT c.competency, substr(r.reviewed_at, 1, 10) AS day, "
         "count(*) AS n "
-        "FROM reviews r JOIN cards c ON c.id = r.card_id GROUP BY 1, 2) x LEFT JOIN review_days d "
+        "FROM reviews r JOIN cards c ON c.id = r.card_id GROUP BY 1, 2) x LEFT JOIN "
+        "(SELECT competency, day, sum(reviews) AS reviews FROM review_day_totals GROUP BY 1, 2) d "
         "ON d.competency = x.competency AND d.day = x.day WHERE d.reviews IS NOT x.n"
     )
     if summary_ok:
@@ -1501,5 +1531,18 @@ def doctor(store: Store, *, backup_to: Path | None, repair: bool) -> list[Findin
 
 
 def new_review_id() -> str:
-    """A globally unique review id."""
-    return uuid.uuid4().hex
+    """A globally unique review id for a review made now (see :func:`review_id`)."""
+    return review_id(time.time_ns() // 1_000_000, int.from_bytes(os.urandom(10)))
+
+
+def review_id(unix_ms: int, rand: int) -> str:
+    """32 hex digits laid out as a UUID version 7 (RFC 9562): time first, then 74 random bits.
+
+    The first 48 bits are the Unix time in milliseconds, so a new id sorts after the older
+    ones and each rating appends to the ``review_id`` index rather than splitting a page in
+    the middle of it. ``rand`` supplies the random bits (80 are read, 74 kept).
+    """
+    value = (
+        unix_ms << 80 | 0x7 << 76 | (rand >> 68 & 0xFFF) << 64 | 0b10 << 62 | rand & (1 << 62) - 1
+    )
+    return f"{value:032x}"

@@ -131,7 +131,7 @@ def test_no_public_call_leaves_a_transaction_open(mine: Store, now: datetime) ->
         lambda: mine.import_decks([deck()]),
         lambda: mine.import_decks([deck()], dry_run=True),
         lambda: review(mine, "mine/one", Rating.GOOD, now),
-        lambda: mine.undo_review(review(mine, "mine/two", Rating.AGAIN, now)),
+        lambda: mine.undo_review(review(mine, "mine/two", Rating.AGAIN, now), None),
         lambda: mine.record_practice("mine/one", practiced_at=now, quality=3, duration_ms=10),
         lambda: mine.undo_practice(
             mine.record_practice("mine/two", practiced_at=now, quality=2, duration_ms=10)
@@ -183,9 +183,11 @@ def test_a_review_stores_utc_iso_text(mine: Store, now: datetime) -> None:
 
 
 def test_undo_of_a_first_review_leaves_no_state_and_no_review(mine: Store, now: datetime) -> None:
+    mine.fold_summary()
     summary = raw_rows(mine, "review_days")
     row_id = review(mine, "mine/one", Rating.GOOD, now, quality=4)
-    undone = mine.undo_review(row_id)
+    mine.fold_summary()
+    undone = mine.undo_review(row_id, None)
     assert undone is not None and undone.card_id == "mine/one"
     assert mine.state_row("mine/one") is None
     assert mine.review_count() == 0
@@ -198,9 +200,10 @@ def test_undo_restores_the_card_state_row_exactly(mine: Store, now: datetime) ->
     review(mine, "mine/two", Rating.GOOD, now + timedelta(minutes=1))
     before = mine.state_row("mine/two")
     reviews_before = raw_rows(mine, "reviews")
+    state = mine.state("mine/two")
     row_id = review(mine, "mine/two", Rating.EASY, now + timedelta(minutes=11))
     assert mine.state_row("mine/two") != before
-    mine.undo_review(row_id)
+    mine.undo_review(row_id, state)
     assert mine.state_row("mine/two") == before
     assert raw_rows(mine, "reviews") == reviews_before
 
@@ -208,7 +211,7 @@ def test_undo_restores_the_card_state_row_exactly(mine: Store, now: datetime) ->
 def test_undo_of_an_unknown_review_changes_nothing(mine: Store, now: datetime) -> None:
     review(mine, "mine/one", Rating.GOOD, now)
     before = raw_rows(mine, "card_state"), raw_rows(mine, "reviews")
-    assert mine.undo_review(9999) is None
+    assert mine.undo_review(9999, None) is None
     assert (raw_rows(mine, "card_state"), raw_rows(mine, "reviews")) == before
 
 
@@ -239,31 +242,72 @@ def test_practice_leaves_card_state_byte_identical(mine: Store, now: datetime) -
     assert mine.conn.execute("SELECT count(*) FROM practice").fetchone()[0] == 1
 
 
+GROUPED_REVIEWS = (
+    "SELECT c.competency, substr(r.reviewed_at, 1, 10), count(*), sum(r.rating > 1), "
+    "COALESCE(sum(r.quality), 0), count(r.quality) FROM reviews r "
+    "JOIN cards c ON c.id = r.card_id GROUP BY 1, 2 ORDER BY 1, 2"
+)
+
+
+def summary_rows(store: Store, table: str) -> list[tuple[Any, ...]]:
+    """The per-day review counts in ``table`` (the summary, or the view over it and the tail)."""
+    return store.conn.execute(
+        "SELECT competency, day, sum(reviews), sum(recalled), sum(quality_sum), "
+        f"sum(quality_n) FROM {table} GROUP BY 1, 2 "
+        "HAVING sum(reviews) OR sum(recalled) OR sum(quality_sum) OR sum(quality_n) "
+        "ORDER BY 1, 2"
+    ).fetchall()
+
+
 def test_review_days_summary_equals_a_group_by_over_reviews(mine: Store, now: datetime) -> None:
     tomorrow = now + timedelta(days=1)
     review(mine, "mine/one", Rating.GOOD, now, quality=4)
+    before_two = mine.state("mine/two")
     undo_later = review(mine, "mine/two", Rating.AGAIN, now, quality=None)
     review(mine, "mine/three", Rating.HARD, now, quality=2)
+    mine.fold_summary()  # the first three are in review_days, the rest only in the tail
     review(mine, "mine/two", Rating.GOOD, now + timedelta(minutes=2), quality=3)
+    before_one = mine.state("mine/one")
     last = review(mine, "mine/one", Rating.EASY, tomorrow + timedelta(days=2), quality=5)
     review(mine, "mine/three", Rating.AGAIN, tomorrow + timedelta(days=2), quality=1)
-    mine.undo_review(last)
-    mine.undo_review(undo_later)
+    mine.undo_review(last, before_one)
+    mine.undo_review(undo_later, before_two)
     review(mine, "mine/one", Rating.AGAIN, tomorrow + timedelta(days=2), quality=2)
-    expected = mine.conn.execute(
-        "SELECT c.competency, substr(r.reviewed_at, 1, 10), count(*), sum(r.rating > 1), "
-        "COALESCE(sum(r.quality), 0), count(r.quality) FROM reviews r "
-        "JOIN cards c ON c.id = r.card_id GROUP BY 1, 2 ORDER BY 1, 2"
-    ).fetchall()
-    summary = mine.conn.execute(
-        "SELECT competency, day, reviews, recalled, quality_sum, quality_n FROM review_days "
-        "WHERE reviews OR recalled OR quality_sum OR quality_n ORDER BY 1, 2"
-    ).fetchall()
-    assert summary == expected
+    expected = mine.conn.execute(GROUPED_REVIEWS).fetchall()
+    assert summary_rows(mine, "review_day_totals") == expected
+    assert summary_rows(mine, "review_days") != expected
+    mine.fold_summary()
+    assert summary_rows(mine, "review_days") == expected
+    assert summary_rows(mine, "review_day_totals") == expected
     negative = mine.conn.execute(
         "SELECT count(*) FROM review_days WHERE min(reviews, recalled, quality_sum, quality_n) < 0"
     ).fetchone()[0]
     assert negative == 0
+
+
+def test_a_row_id_reused_after_an_undo_is_still_counted(mine: Store, now: datetime) -> None:
+    review(mine, "mine/one", Rating.GOOD, now, quality=4)
+    before = mine.state("mine/two")
+    undone = review(mine, "mine/two", Rating.AGAIN, now)
+    mine.fold_summary()
+    mine.undo_review(undone, before)
+    again = review(mine, "mine/two", Rating.GOOD, now + timedelta(minutes=1), quality=3)
+    assert again == undone  # SQLite hands out the freed highest row id again
+    expected = mine.conn.execute(GROUPED_REVIEWS).fetchall()
+    assert summary_rows(mine, "review_day_totals") == expected
+    mine.fold_summary()
+    assert summary_rows(mine, "review_days") == expected
+
+
+def test_closing_the_store_folds_the_summary(tmp_path: Path, now: datetime) -> None:
+    store = Store.open(tmp_path / "fold.db")
+    store.import_decks([deck()])
+    review(store, "mine/one", Rating.GOOD, now, quality=4)
+    assert summary_rows(store, "review_days") == []
+    store.close()
+    store = Store.open(tmp_path / "fold.db")
+    assert summary_rows(store, "review_days") == [("hiring", iso(now)[:10], 1, 1, 4, 1)]
+    store.close()
 
 
 def test_moving_a_reviewed_card_to_another_competency_moves_its_counts(
