@@ -223,12 +223,17 @@ def first_card(ctx: Context) -> list[Row]:
 
 
 def _floor_sql(conn: Any, card_id: str, at: str) -> None:
-    """The least a durable rating can cost: the review and the state, one IMMEDIATE commit."""
+    """The least a durable rating can cost: the review and the state, one IMMEDIATE commit.
+
+    Its review ids are drill's (time-ordered), so the floor is not slowed by random ids.
+    """
+    from drill.store import new_review_id
+
     conn.execute("BEGIN IMMEDIATE")
     conn.execute(
         "INSERT INTO reviews(review_id, card_id, reviewed_at, rating, quality, duration_ms, "
         "state_before, answer) VALUES (?, ?, ?, 3, NULL, 9000, 2, '')",
-        (f"{random.getrandbits(128):032x}", card_id, at),
+        (new_review_id(), card_id, at),
     )
     conn.execute(
         "INSERT INTO card_state(card_id, state, step, stability, difficulty, due, last_review, "
@@ -275,18 +280,21 @@ def per_answer(ctx: Context) -> list[Row]:
         def rating() -> Rating:
             return rng.choices(list(Rating), [10, 15, 70, 5])[0]
 
+        shown = session.current()
+
         def session_path() -> tuple[float, float]:
-            item = session.queue[session.index]
-            card = session._cards.get(item.card_id) or store.card(item.card_id)
-            quality = rng.randint(2, 5) if card.type.long_answer else None
+            nonlocal shown
+            if shown is None:
+                raise RuntimeError("the session ran out of cards")
+            # As the review screen does while the user reads the card: the intervals for
+            # the rating keys (the rating then reuses the outcome worked out for it).
+            shown.intervals  # noqa: B018 - cached_property
+            quality = rng.randint(2, 5) if shown.card.type.long_answer else None
             chosen = rating()
             cpu, wall = time.process_time(), time.perf_counter()
             session.answer(chosen, quality=quality, duration_ms=30_000)
-            step = session.current()
-            done = time.perf_counter() - wall, time.process_time() - cpu
-            if step is None:
-                raise RuntimeError("the session ran out of cards")
-            return done
+            shown = session.current()
+            return time.perf_counter() - wall, time.process_time() - cpu
 
         def store_path() -> tuple[float, float]:
             nonlocal next_store

@@ -55,6 +55,8 @@ class Scheduler:
         s = self.settings
         self._decay = -s.parameters[20]
         self._factor = 0.9 ** (1 / self._decay) - 1
+        self._previewed: dict[Rating, _Previewed] = {}
+        """The outcomes of the last :meth:`preview`, for :meth:`review` to reuse."""
 
     @cached_property
     def _short(self) -> fsrs.Scheduler:
@@ -77,8 +79,28 @@ class Scheduler:
         rating: Rating,
         now: datetime,
     ) -> MemoryState:
-        """The memory state after rating the card at ``now`` (``state`` is not changed)."""
+        """The memory state after rating the card at ``now`` (``state`` is not changed).
+
+        When the last :meth:`preview` worked this rating out for the same card and state,
+        its outcome is moved to ``now`` instead of being worked out again (see `_moved`).
+        """
         _require_utc(now)
+        previewed = self._previewed.get(rating)
+        if previewed is not None:
+            moved = previewed.moved(state, card_id, card_type, now)
+            if moved is not None:
+                return moved
+        return self._review(state, card_id=card_id, card_type=card_type, rating=rating, now=now)
+
+    def _review(
+        self,
+        state: MemoryState | None,
+        *,
+        card_id: str,
+        card_type: CardType,
+        rating: Rating,
+        now: datetime,
+    ) -> MemoryState:
         if state is not None and state.last_review_at is not None and now < state.last_review_at:
             now = state.last_review_at
         import fsrs
@@ -105,16 +127,23 @@ class Scheduler:
     def preview(
         self, state: MemoryState | None, *, card_id: str, card_type: CardType, now: datetime
     ) -> dict[Rating, timedelta]:
-        """The interval each rating would give, for the rating buttons."""
+        """The interval each rating would give, for the rating buttons.
+
+        The four outcomes are kept: the rating that follows usually reuses one of them.
+        """
+        _require_utc(now)
         if state is not None and state.last_review_at is not None and now < state.last_review_at:
             now = state.last_review_at
-        return {
-            rating: self.review(
-                state, card_id=card_id, card_type=card_type, rating=rating, now=now
-            ).due_at
-            - now
+        outcomes = {
+            rating: self._review(state, card_id=card_id, card_type=card_type, rating=rating, now=now)
             for rating in Rating
         }
+        if self.settings.cap_at is None:  # near an interview date the cap depends on the clock
+            self._previewed = {
+                rating: _Previewed(state, card_id, card_type, now, after)
+                for rating, after in outcomes.items()
+            }
+        return {rating: after.due_at - now for rating, after in outcomes.items()}
 
     def retrievability(self, state: MemoryState, now: datetime) -> float:
         """The probability of recalling the card at ``now`` (0 for a new card)."""
@@ -183,6 +212,40 @@ def _engine(
         maximum_interval=s.maximum_interval_days,
         enable_fuzzing=False,
     )
+
+
+class _Previewed(NamedTuple):
+    """One rating's outcome as :meth:`Scheduler.preview` worked it out."""
+
+    before: MemoryState | None
+    card_id: str
+    card_type: CardType
+    at: datetime
+    after: MemoryState
+
+    def moved(
+        self, before: MemoryState | None, card_id: str, card_type: CardType, now: datetime
+    ) -> MemoryState | None:
+        """This outcome for a rating at ``now`` instead, or None when it may differ.
+
+        py-fsrs reads the review time only as whole days since the last review, and puts
+        the due date at the review time plus the interval; drill's fuzz is seeded by the
+        previous review. So, for the same card and state, a rating later on the same whole
+        day since the last review gives the same state with every time moved by as much.
+        A test holds this against working each outcome out afresh.
+        """
+        if (
+            now < self.at
+            or card_id != self.card_id
+            or card_type is not self.card_type
+            or before != self.before
+        ):
+            return None
+        last = before.last_review_at if before is not None else None
+        if last is not None and (now - last).days != (self.at - last).days:
+            return None
+        shift = now - self.at
+        return self.after._replace(due_at=self.after.due_at + shift, last_review_at=now)
 
 
 def _to_fsrs(state: MemoryState | None, now: datetime) -> fsrs.Card:

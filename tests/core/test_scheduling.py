@@ -281,6 +281,75 @@ def test_preview_equals_the_actual_outcome(card_type: CardType, fuzz: bool, now:
             assert shown[rating] == actual.due_at - at
 
 
+_LATER = st.integers(min_value=0, max_value=3 * 24 * 3600).map(lambda s: timedelta(seconds=s))
+
+
+@given(
+    card_type=st.sampled_from(list(CardType)),
+    history=st.lists(st.tuples(_RATINGS, _GAPS), min_size=0, max_size=8),
+    shown_after=_GAPS,
+    rated_after=_LATER,
+    rating=_RATINGS,
+    fuzz=st.booleans(),
+)
+def test_a_rating_after_a_preview_gets_what_it_would_get_afresh(
+    card_type: CardType,
+    history: list[tuple[Rating, timedelta]],
+    shown_after: timedelta,
+    rated_after: timedelta,
+    rating: Rating,
+    fuzz: bool,
+) -> None:
+    settings = SchedulerSettings(fuzz=fuzz)
+    scheduler = Scheduler(settings)
+    state: MemoryState | None = None
+    at = datetime(2025, 1, 15, 10, 0, tzinfo=UTC)
+    for past, gap in history:
+        state = scheduler.review(state, card_id="d/c", card_type=card_type, rating=past, now=at)
+        at = state.due_at + gap
+    scheduler.preview(state, card_id="d/c", card_type=card_type, now=at)
+    rated_at = at + rated_after
+    reused = scheduler.review(
+        state, card_id="d/c", card_type=card_type, rating=rating, now=rated_at
+    )
+    afresh = Scheduler(settings).review(
+        state, card_id="d/c", card_type=card_type, rating=rating, now=rated_at
+    )
+    assert reused == afresh
+
+
+def test_a_rating_moments_after_a_preview_reuses_its_outcome(
+    scheduler: Scheduler, now: datetime, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    state = scheduler.review(
+        None, card_id="d/c", card_type=CardType.BASIC, rating=Rating.GOOD, now=now
+    )
+    at = state.due_at + timedelta(days=2)
+    scheduler.preview(state, card_id="d/c", card_type=CardType.BASIC, now=at)
+    worked_out: list[Rating] = []
+    real = scheduler._review
+    monkeypatch.setattr(
+        scheduler, "_review", lambda *a, **k: worked_out.append(k["rating"]) or real(*a, **k)
+    )
+    for rating in Rating:
+        after = scheduler.review(
+            state,
+            card_id="d/c",
+            card_type=CardType.BASIC,
+            rating=rating,
+            now=at + timedelta(seconds=20),
+        )
+        assert after.last_review_at == at + timedelta(seconds=20)
+    assert worked_out == []
+    other = state._replace(reps=state.reps + 1)
+    scheduler.review(other, card_id="d/c", card_type=CardType.BASIC, rating=Rating.GOOD, now=at)
+    scheduler.review(state, card_id="d/e", card_type=CardType.BASIC, rating=Rating.GOOD, now=at)
+    scheduler.review(
+        state, card_id="d/c", card_type=CardType.BASIC, rating=Rating.GOOD, now=at - timedelta(1)
+    )
+    assert worked_out == [Rating.GOOD] * 3
+
+
 def test_fuzz_is_deterministic_and_small(now: datetime) -> None:
     plain = Scheduler(SchedulerSettings(fuzz=False))
     fuzzy = Scheduler(SchedulerSettings(fuzz=True))
