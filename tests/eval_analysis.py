@@ -40,11 +40,13 @@ The sets, in the order they were written:
   signals at 0.8 precision and recall), then tuning data for the rules (not for the
   model's thresholds).
 - ``answers_blind7a.yaml``, ``answers_blind7b.yaml`` (``blind7``, 160 answers by two more
-  writers, same conventions): written blind, never tuned or trained on. It is the kept-out
-  test now, scored once with the sixth model.
+  writers, same conventions): written blind, scored once with the sixth model (6 of 10
+  signals at 0.8 precision and recall), then tuning data for the rules (not for the
+  model's thresholds).
 
 `KEPT_OUT_SPLITS` names the kept-out test, when there is one: this harness refuses to list
-its errors (``--errors all`` too, since it would include them).
+its errors (``--errors all`` too, since it would include them). There is none while the
+next blind set is being written.
 """
 
 from __future__ import annotations
@@ -111,7 +113,7 @@ SPLITS = (
     "blind7",
 )
 """The splits as loaded: each file's own, except odd/even id for the fresh set."""
-KEPT_OUT_SPLITS: tuple[str, ...] = ("blind7",)
+KEPT_OUT_SPLITS: tuple[str, ...] = ()
 """The kept-out test: never tuned or trained on."""
 KEPT_OUT = (*KEPT_OUT_SPLITS, "all")
 """Splits whose individual errors are never listed: looking at them would be tuning on them."""

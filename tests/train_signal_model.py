@@ -55,6 +55,10 @@ TARGET_PRECISION = 0.85
 """Precision the rules and the model together must keep (cross-validated)."""
 ADDED_PRECISION = 0.75
 """Share of the model's own additions (signals the rules missed) that must be right."""
+ADDED_PRECISION_FOR = {"credit": 0.85}
+"""Signals whose additions must be right more often than `ADDED_PRECISION`. Credit's model
+(cross-validated additions right 0.75-0.79 of the time) added 7 false alarms and about 5
+right calls on blind7's 160 answers, and the rules alone now reach 0.85 recall there."""
 THRESHOLDS = tuple(round(0.30 + 0.05 * i, 2) for i in range(14))
 """0.30, 0.35, … 0.95."""
 SEED = 2026
@@ -152,7 +156,8 @@ def _threshold(
         added_share = added_tp / (added_tp + added_fp) if added_tp + added_fp else 1.0
         # a threshold at which the model adds nothing in cross-validation is no evidence
         # that it would add well on new text
-        if precision >= TARGET_PRECISION and added_share >= ADDED_PRECISION and added_tp:
+        bar = ADDED_PRECISION_FOR.get(signal, ADDED_PRECISION)
+        if precision >= TARGET_PRECISION and added_share >= bar and added_tp:
             best = (
                 t,
                 {
@@ -214,7 +219,7 @@ def train(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
         if threshold is None:
             print(
                 f"{signal}: no threshold keeps precision {TARGET_PRECISION} with additions "
-                f"at {ADDED_PRECISION}; no model"
+                f"at {ADDED_PRECISION_FOR.get(signal, ADDED_PRECISION)}; no model"
             )
             continue
         weights, bias = _fit(examples, signal, len(vocab))

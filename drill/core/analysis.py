@@ -425,18 +425,81 @@ _METRIC_RULES = tuple(
         rf"\s+(?:in\s+)?(?:to|at))\s+{_APPROX}{_MONEY}",
     )
 )
+# Outcome numbers told every other way (blind7): a harm counted ("it overcharged about
+# 1,300 customers", "around 1,100 bookings fail", "230 merchants got paid a day late"), where
+# a measure ended ("by the end of the quarter we were at nine pages a week", "the F1 went to
+# 0.74", "now we are at three or four escaped bugs"), where it sat before ("stuck at 97.1
+# percent", "used to be around fourteen per release"), a share of a whole ("out of twelve
+# thousand devices, zero needed a visit", "of the first fifty alerts, about forty were
+# false"), a move said with up/down ("add-to-cart up six and a half percent") and a before and
+# after ("Before, an upgrade took two days ... After ..., about four hours").
+_AFFECTED_UNITS = (
+    r"(?:customers|users|merchants|bookings|orders|payments|units|devices|statements|sign-?ups"
+    r"|accounts|patients|requests|calls|transactions|invoices|files|laptops|records|players"
+    r"|shipments|parcels|deliveries|messages|emails|jobs|builds|releases|alerts|pages|tickets"
+    r"|attempts|checkouts|vans|students|payslips|clinics|applications|claims|shoppers|buyers"
+    r"|riders|passengers|subscribers|phones|cars|vehicles)"
+)
+# "the team was 12 engineers", "after that it was three months": the size of the team or
+# the length of the work, not where a measure ended.
+_NOT_PEOPLE_COUNT = (
+    r"(?!\s*(?:[\w-]+\s+)?(?:people|engineers|developers|persons|members|staff|years?|months?)\b)"
+)
+_METRIC_FAMILIES = tuple(
+    _rx(p)
+    for p in (
+        rf"{_NUM_AT_START}\s+(?:[\w'\u2019-]+\s+){{0,3}}?{_AFFECTED_UNITS}['\u2019]?[^.;]{{0,40}}?"
+        r"\b(?:failed|fail|were\s+lost|got\s+(?:stuck|paid|charged|double|the\s+wrong)|went\s+out"
+        r"|were\s+declined|had\s+(?:failed|to)|got\s+[\w\s]{0,20}?\bwith\s+the\s+wrong|escaped"
+        r"|were\s+(?:affected|charged|overcharged|double|touched|wrong|duplicates?|delayed|late"
+        r"|lost|corrupted|dropped|stuck|false)|errored|bounced|crashed|stuck)\b"
+        rf"|\b(?:lost|overcharged|affected|hit|broke|bricked|double[- ]charged|locked\s+out)\s+"
+        rf"{_APPROX}{_NUM}\s+(?:[\w'\u2019-]+\s+){{0,2}}?{_AFFECTED_UNITS}\b"
+        rf"|\bwrong\b[^.;]{{0,40}}?\bto\s+{_APPROX}{_NUM}\s+{_AFFECTED_UNITS}\b",
+        # where a measure was brought, landed or settled; adoption reached; a count still left
+        rf"\bfrom\s+{_APPROX}{_NUM}\b[^.;]{{0,30}}?\bto\s+(?:single\s+(?:figures|digits)|a\s+handful"
+        r"|a\s+trickle)"
+        rf"|\b(?:got|brought|get|bring|pushed|cut)\s+(?:[\w'\u2019-]+\s+){{1,3}}?(?:down|up)\s+to\s+"
+        rf"{_APPROX}{_NUM}{_NOT_PEOPLE_COUNT}"
+        rf"|\b(?:landed|settled|ended\s+up)\s+(?:at\s+)?{_APPROX}{_NUM}{_NOT_PEOPLE_COUNT}"
+        rf"|\b(?:adoption|usage|coverage|uptake)\b[^.;]{{0,20}}?\b(?:reached|hit|climbed\s+to|grew\s+to)\s+{_APPROX}"
+        rf"{_SHARE}"
+        rf"|\bonly\s+{_NUM}\s+(?:[\w-]+\s+){{0,2}}?(?:bugs?|incidents?|outages?|defects?|escapes?"
+        r"|pages|alerts|tickets|complaints|failures?)\b"
+        rf"|\b(?:under|fewer\s+than|less\s+than)\s+{_NUM}\s+(?:[\w-]+\s+){{0,2}}?(?:visits|calls"
+        r"|tickets|pages|alerts|bugs|incidents|complaints|errors|failures)\b"
+        rf"|\bby\s+the\s+end\s+of\b[^.;]{{0,40}}?{_NUM}\s+(?:of\s+(?:our|the)\s+{_NUM}\s+)?"
+        r"(?:[\w-]+\s+){0,2}?(?:were|had|used|ran|run|was)\b",
+        r"\b(?:now|after|afterwards|by\s+the\s+end|within|since\s+then|today|a\s+year\s+later)\b"
+        r"[^.;]{0,60}?\b(?:(?:we|it|they)\s+(?:are|were|was|is)\s+at|(?:was|were|is|are|sat|stood)"
+        rf"\s+(?:at|down\s+to|up\s+to|under|below|over|about|around|roughly)?)\s+{_APPROX}{_NUM}"
+        rf"{_NOT_PEOPLE_COUNT}"
+        rf"|\b(?:went|goes|go|jumped|climbed|dropped|fell|rose)\s+to\s+{_APPROX}{_NUM}"
+        r"(?!\s*(?:%|percent|per\s+cent)?\s+of\s+(?:the\s+)?(?:traffic|users|fleet|devices|clusters"
+        r"|hosts|servers|customers|stores))",
+        rf"\b(?:stuck\s+at|used\s+to\s+be|hovered\s+(?:around|at)|plateaued\s+at|sat\s+at"
+        rf"|was\s+at)\s+{_APPROX}(?:[A-Z][\w-]*\s+)?{_NUM}",
+        rf"\b(?:out\s+of|of\s+the(?:\s+first|\s+last)?)\s+{_NUM}\s+[^.;]{{1,60}}?(?:\b|,\s*)"
+        rf"{_APPROX}(?:{_NUM}|zero|none|only\s+{_NUM})\s+(?:[\w-]+\s+)?(?:were|was|needed|had"
+        r"|got|failed|passed|came|went|broke|needed)\b",
+        rf"\b(?:up|down)\s+(?:by\s+)?{_APPROX}(?:{_SPELLED}\s+and\s+a\s+half\s+(?:%|percent|per\s+cent)"
+        rf"|{_SHARE})",
+        rf"^\s*(?:before|previously),?\s[^.;]{{0,60}}?\b(?:took|takes|needed)\s+{_APPROX}{_NUM}\s*"
+        rf"(?:[\w-]+\s+)?{_UNIT}",
+    )
+)
 # Numbers that describe the work, not its outcome, even inside an outcome phrase.
 _METRIC_VETO = _rx(
     r"\bversion\s+\d|\bv\d\b|\b(?:19|20)\d\d\b.*\b(?:19|20)\d\d\b"
     r"|\b(?:to|from)\s+(?:\S+\s+){1,3}?(?:people|engineers|persons|members|teams|services"
-    r"|developers)\b"
+    r"|developers|reviewers|approvers|testers|designers|analysts)\b"
 )
 
 # --- stakeholders: someone outside the team, and how they were aligned or informed.
 # "customer" naming a thing rather than people: "customer journey", "customer_id".
 _NOT_CUSTOMER_THING = (
     r"(?!['\u2019]?[-\s](?:journeys?|facing|data|ids?|records?|tables?|models?|schemas?|fields?"
-    r"|objects?|segments?|entit(?:y|ies)|service|events?|profiles?)\b)"
+    r"|objects?|segments?|entit(?:y|ies)|service|events?|profiles?|sites?)\b)"
 )
 _PARTY = (
     r"(?:product\s+(?:manager|director|lead|owner|team)s?|(?-i:\bPMs?\b)|heads?\s+of\s+\w+"
@@ -512,7 +575,12 @@ _PARTY = (
     r"|division)\b"
     r"|\b(?:registrar|(?:pro-)?vice-chancellor|chancellor|provost|dean|superintendent)\b"
     r"|\b(?:the|their|our)\s+(?!(?:code|product|service|process|feature|data|task|ticket)\b)"
-    r"[a-z][\w-]+\s+owners?\b)"
+    r"[a-z][\w-]+\s+owners?\b"
+    # blind7: people outside who run the places the product serves, and specialists
+    # the team does not employ: "the practice managers", "the receptionists", "the DBAs",
+    # "the heads of our two bank partners", "the regulatory affairs team"
+    r"|\b(?:practice|surgery|clinic|school|restaurant|hotel)\s+managers?\b|\breceptionists\b"
+    r"|\bthe\s+DBAs\b|\bagencies\b|\bthe\s+regulatory\s+affairs\b)"
 )
 _PARTY_RX = _rx(_PARTY)
 _ALIGN = _rx(
@@ -600,6 +668,26 @@ _ALIGN = _rx(
     r"|\bdemo(?:ed|s|['\u2019]d)?\b[^.;]{0,40}?\bto\b"
     r"|(?:(?<=\bwas\s)|(?<=\bwere\s)|(?<=\bone\s))presenting\b[^.;]{0,40}?\bto\b"
     r"|(?<=\bI\s)said\s+(?:this|that|it|so)\b[^.;]{0,40}?\bto\s+(?:him|her|them|the|our|my|their)\b"
+    # blind7: a standing meeting named by its cadence ("a weekly session with legal and
+    # compliance", "a monthly one with the heads of our partners", "meeting the VP every two
+    # weeks"), on the phone to, joining their call, going to someone ("I go to the VP"),
+    # bringing people into a room, a delegate defending or pitching to a party, making sure
+    # someone knew, going along with a party to meet others
+    r"|\b(?:meeting|meets)\s+(?:with\s+)?(?:the|our|their|each|every|both|a|an)\b"
+    r"|\b(?:weekly|monthly|fortnightly|daily|quarterly|regular|standing|biweekly|bi-weekly)\s+"
+    r"(?:[\w-]+\s+)?(?:sessions?|meetings?|calls?|syncs?|check-ins?|reviews?|updates?|one|ones"
+    r"|catch-ups?|1:1s?|one-on-ones?)\s+(?:with|to)\b"
+    r"|\b(?:had|have|has|held|hold|set\s+up|ran)\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:session|meeting|call"
+    r"|sync|review|check-in|workshop)\s+with\b"
+    r"|\bon\s+(?:the\s+|a\s+)?(?:phone|call|calls|video\s+call)\s+(?:to|with)\b"
+    r"|\bjoin(?:ed|ing|s)?\s+(?:their|the|a|our)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:calls?|meetings?"
+    r"|stand-?ups?|reviews?|syncs?|planning)\b"
+    r"|\b(?:go|goes)\s+(?:straight\s+)?to\s+(?:the|our|my|their)\b"
+    r"|\b(?:bring|brings|bringing)\b(?!\s+(?:him|her|them)\b)[^.;]{0,60}?\b(?:into|in)\b"
+    r"|\b(?:present|defend|pitch|demo)\s+(?:[\w'\u2019-]+\s+){0,4}?(?:to|at)\b"
+    r"|\b(?:made|make|making)\s+sure\s+(?:[\w'\u2019-]+\s+){1,4}?(?:knew|heard|understood|saw"
+    r"|(?:was|were)\s+aware)\b"
+    r"|\bwent\s+with\b[^.;]{0,40}?\bto\s+(?:our|the|their|each|every|all)\b"
 )
 _PARTY_ACTS = _rx(
     rf"{_PARTY}[^.;]{{0,40}}?\b(?:agreed|signed\s+off|approved|helped)\b"
@@ -623,6 +711,8 @@ _TEAM_SUBJECT = _rx(
     r"(?:^|[,;:]\s*|\b(?:and|but|then)\s+)(?:our|my)\s+(?:[\w-]+\s+)?(?:PM|product\s+manager"
     r"|(?:tech\s+)?lead|manager|engineers?|team|designer|analyst|director)\s+(?:\w+ly\s+)?$"
 )
+_OBJECT_CASE = frozenset({"him", "it", "them"})
+"""Pronouns that, before a verb, are the object of an earlier one, not its subject."""
 _SPEAKER_LED = _rx_cased(r"(?:I|[Ww]e)\b")
 # What a team member does on the team's behalf: "he presented it to our CTO", "she ran the
 # monthly review with the finance partner"; "she told me" is the party talking.
@@ -1513,6 +1603,28 @@ _CREDIT_RULES = tuple(
         rf"|(?i:the\s+team)['\u2019]s|{_NAME}['\u2019]s)\b"
         rf"|\b(?i:thanks)\s+to\s+(?:(?i:those|these|the)\s+(?:two|three|four)|{_CREDITED_GROUP})"
         r"|\b(?i:the\s+team),?\s+not\s+me\b",
+        # blind7: the win owned by a name or a pronoun, said every way: "it was Grace and
+        # Ola's work", "and it's Fatima's", "was Yusuf's and his two teammates'", "it was his
+        # catch, full stop", "that's her work, not mine", "this was the work of Kimura-san",
+        # "which tells you whose win it was", "went right because of what Deepa and Ravi
+        # built", "the automation she built is the reason we haven't had a repeat", "the
+        # reason it worked so cleanly is the care they put into it"
+        rf"\b(?i:it|this|that|which)(?:['\u2019]s|\s+(?i:is|was))\s+{_CREDIT_ADV}"
+        rf"(?:{_NAME_H}\s+and\s+{_NAME_H}['\u2019]s\s+(?:own\s+)?{_MERIT}"
+        rf"|{_POSSESSIVE}(?:\s+and\s+(?i:his|her|their)\s+(?:[\w-]+\s+){{0,2}}?"
+        rf"(?i:teammates|colleagues|team|testers|engineers)['\u2019]?)?(?=\s*[,.;:!\u2014-]|\s*$"
+        rf"|\s+(?i:and|not|too)\b)"
+        rf"|(?i:his|her|their)\s+(?:own\s+)?(?:{_MERIT}|(?i:catch|find|save|breakthrough)\b)"
+        rf"(?=\s*[,.;:!\u2014-]|\s*$|\s+(?i:and|not|too|full|from|end|entirely)\b))"
+        rf"|\b(?i:was|is)\s+(?:all\s+|entirely\s+|really\s+)?(?i:the)\s+(?i:work|doing|achievement"
+        rf"|result)\s+of\s+{_NAME_H}"
+        rf"|\b(?i:whose)\s+(?i:win|success|work|idea|doing|credit|achievement)\s+it\s+(?i:was|is)\b"
+        rf"|\b(?i:because\s+of)\s+what\s+(?:{_NAME_H}(?:\s+and\s+{_NAME_H})?|(?i:she|he|they))\s+"
+        rf"(?i:built|did|made|wrote|designed|found|put\s+in|set\s+up)\b"
+        rf"|\b(?i:she|he|they|{_NAME_H})\s+(?i:built|wrote|designed|made|set\s+up|found)\s+"
+        rf"(?i:is|was)\s+(?i:the\s+reason|why)\b"
+        rf"|\b(?i:the\s+reason)\s+(?i:it|this|we)\b[^.;]{{0,30}}?\b(?i:is|was)\s+(?:(?i:the)\s+"
+        rf"(?:[\w-]+\s+)?(?i:they|she|he)\s+(?i:put|brought|took)|what\s+(?:(?i:they|she|he)|{_NAME_H}))\b",
     )
 )
 
@@ -1624,19 +1736,22 @@ _BUSINESS_RULES = tuple(
         r"|\b(?:to|on)\s+the\s+(?:monthly\s+|annual\s+|cloud\s+|AWS\s+|hosting\s+)?bill\b"
         r"|\buser['\u2019]s\b"
         r"|\b(?:the|our|a|biggest|largest|key|big)\s+client\b(?![- ](?:library|wrapper|code"
-        r"|side|SDK))|\bclient['\u2019]s\b",
-        r"\bchurn\w*|\brenew(?:al|als|ed)\b|\b(?<!big\s)deals?\b|\bcontractual\b"
-        r"|\bconversions?\b|\bsignups?\b|(?<!hiring\s)(?<!job\s)(?<!talent\s)\bmarkets?\b(?![\s-](?:data|feeds?|prices?|makers?)\b)"
+        r"|side|SDK|apps?|teams?|changed|retries|retried|sends?|sent|calls?|called|times?\s+out|caches?|cached)\b)|\bclient['\u2019]s\b",
+        r"\bchurn\w*|(?<!licen[cs]e\s)(?<!certificate\s)\brenew(?:als?\b|ed\b(?!\s+(?:the|it|them|our|its|my)\b))"
+        r"(?![\s-](?:journeys?|portals?|cycles?|for\s+(?:the|a|an)\s+(?:\w+\s+)?"
+        r"(?:CA|certs?|certificates?|domains?|licen[cs]es?|passports?)))|\b(?<!big\s)deals?\b|\bcontractual\b"
+        r"|(?<!unit\s)(?<!type\s)(?<!data\s)(?<!format\s)(?<!file\s)\bconversions?\b|\bsignups?\b|(?<!hiring\s)(?<!job\s)(?<!talent\s)(?<!from\sthe\s)\bmarkets?\b(?![\s-](?:data|feeds?|prices?|makers?|(?:him|her|them)sel(?:f|ves))\b)"
         r"(?!\s+(?:was|is)\s+(?:brutal|tough|hot|tight)\b)"
         r"|\bcompetitors?\b",
-        r"\bregulat\w+(?!\s+(?:affairs|documents?|documentation|clearance|package|submissions?(?!\s+(?:date|deadline))|leads?|work|team))\b|\bcompliance\b|\baudits?\b"
-        r"|(?<!MIT\s)(?<!BSD\s)(?<!GPL\s)(?<!Apache\s)(?<!open-source\s)(?<!source\s)\blicen[cs]es?\b"
+        r"\bregulat\w+(?!\s+(?:affairs|documents?|documentation|clearance|package|submissions?(?!\s+(?:date|deadline))|leads?|work|team))\b|\bcompliance\b|(?<!accessibility\s)(?<!in\s)\baudits?\b"
+        r"|(?<!MIT\s)(?<!BSD\s)(?<!GPL\s)(?<!Apache\s)(?<!open-source\s)(?<!source\s)\blicen[cs](?:es?|ing)\s+"
+        r"(?:fees?|costs?|bills?|spend|revenue|sales|prices?|deals?|income)\b"
         rf"|\bfine[sd]\b|\bGDPR\b|\btax\b(?![\s-]{_DOMAIN_THING})",
         r"\bholiday\s+season\b|\bBlack\s+Friday\b|\bsale\b|\bsells?\b|\blost\s+orders\b"
         r"|(?<!\blogic\sfor\s)\binvoices?\b(?![\s_-](?:data|service|generation|generator|tables?|ids?|modules?|code|format"
         r"|pdfs?|templates?|render\w*|logic|jobs?|views?|screens?|pages?)\b)|\bfunding\b"
         # a person's promotion is not a marketing one
-        r"|(?<!her\s)(?<!his\s)(?<!their\s)(?<!my\s)(?<!a\s)\bpromotions?\b(?!\s+(?:cases?|packets?"
+        r"|(?<!her\s)(?<!his\s)(?<!their\s)(?<!my\s)(?<!a\s)(?<!for\s)\bpromotions?\b(?!\s+(?:are|is|were|was)\s+(?:\w+\s+)?(?:slow|slower|rare|hard|frozen)\b)(?!\s+(?:APIs?|cases?|packets?"
         r"|cycles?|to\s+\w+|committees?|panels?|process|criteria|rubrics?|decisions?|docs?"
         r"|documents?)\b)",
         # "cost us a quarter of feature work" is time, not money
@@ -1645,7 +1760,8 @@ _BUSINESS_RULES = tuple(
         r"|renewals?|sales|goodwill|trust)\b|\b(?:the|our|cloud|annual|infrastructure|infra"
         r"|hosting|compute|AWS|monthly|total|vendor)\s+spend\b|\bcut(?:ting|s)?\s+(?:\w+\s+)?"
         r"(?:spend|costs)\b|\bsav(?:ed|ing|ings)\b(?!\s+(?:\w+\s+){0,3}?(?:time|hours?|minutes"
-        r"|days|weeks|effort|toil|clicks|steps)\b)"
+        r"|days|weeks|effort|toil|clicks|steps)\b)(?!\s+(?:levels?|files?|games?|drafts?|progress"
+        r"|state|changes|work|anymore)\b)(?<!they\ssaved)(?<!about\ssaving)"
         # "the team saved it" rescues a project; "savings pots" names a product
         rf"(?!\s+(?:it|the\s+day)\b)(?![\s-]{_DOMAIN_THING})"
         rf"|{_MONEY}",
@@ -1659,7 +1775,7 @@ _BUSINESS_RULES = tuple(
         # ("query costs went from roughly 80 grand a month", "cost less per year than",
         # "fuel was the biggest cost", "cost per delivery"), gross merchandise value, a
         # funding round, a warranty return, a law with a date
-        r"\b(?:a|the|no|any|every|each|one|genuine)\s+(?:[\w-]+\s+)?patient(?:['\u2019]s)?\b(?![\s-](?:scheduling|app|portal|records?|data|facing|management|system|list|flow|journey|messaging)\b)|(?<!team\s)\bplayers\b|\bcitizens\b"
+        r"\b(?:a|the|no|any|every|each|one|genuine)\s+(?:[\w-]+\s+)?patient(?!['\u2019]s\s+(?:vital|records?|data|results?|charts?|notes|files?)\b)(?:['\u2019]s)?\b(?![\s-](?:scheduling|app|portal|records?|data|facing|management|system|list|flow|journey|messaging)\b)|(?<!team\s)\bplayers\b|\bcitizens\b"
         r"|\bshop\s*(?:owners|keepers)\b|\bsign-ups?\b(?![\s-](?:site|page|form|flow|screen|button|service|api|code)\b)|\bper\s+(?:user|customer|order|seat|shopper)\b"
         r"|\b(?:lower|higher|transaction|card|processing|platform|late|service)\s+fees\b"
         r"|\bdiscounts?\b|\b(?:wrong|full|list)\s+price\b"
@@ -1690,11 +1806,50 @@ _AFFECTED = _rx(
     r"|merchants|subscribers|passengers|riders|guests|residents|citizens|clients?)"
 )
 _FEARED = _rx(
-    r"\b(?:worr(?:y|ied|ies)|afraid|fear(?:ed|s)?|danger|risk(?:s|ed)?)\b[^.;]*?\b(?:could|would|might)"
+    r"\b(?:worr(?:y|ied|ies)|afraid|fear(?:ed|s)?|danger|risk(?:s|ed)?|scar(?:y|ed)|nightmare"
+    r"|kept\s+me\s+(?:up|awake))\b[^.;]*?\b(?:could|would|might|can)"
     r"(?!n['\u2019]t|\s+not)\b"
+    r"|\b(?:could|might|would)\s+(?:be|have\s+been)\s+(?:\w+\s+)?(?:serious|dangerous|fatal|harmful"
+    r"|catastrophic|disastrous|bad|terrible)\b"
 )
 # A customer's contract is business; a vendor's, an API's or a test's is not, nor one that
 # procurement signed with a supplier (said in the sentence or the one before).
+# Customers or users named without being affected: asking for a feature ("the customers
+# asking for it", "players asked about least", "requested by users"), as an audience or a
+# source ("interviews with users", "a backlog from users", "good with customers", "our
+# biggest customer's safety manager"), as a rollout share ("ten per cent of users") or a
+# count the product tracks ("weekly active users", "an active customer").
+_PEOPLE_WORD = (
+    r"(?:customers?|users|players|shoppers|buyers|patients|merchants|subscribers|clients?"
+    r"|riders|guests|residents|citizens)"
+)
+_NOT_AFFECTED = _rx(
+    rf"\b{_PEOPLE_WORD}\s+(?:who\s+(?:were|had|have)\s+|that\s+)?(?:\w+\s+)?(?:ask(?:ed|ing|s)?"
+    r"|request(?:ed|ing|s)?|want(?:ed|ing|s)?|vot(?:ed|ing|es)|suggest(?:ed|ing|s)?)\b"
+    rf"|\b(?:asked|requested|wanted|suggested)\s+(?:for\s+)?by\s+(?:\w+\s+)?{_PEOPLE_WORD}"
+    rf"|\b(?:interview(?:s|ed|ing)?|backlog|feedback|surveys?|research|quotes?|input)\s+(?:with|from|of)"
+    rf"\s+(?:our\s+|the\s+|real\s+|some\s+)?{_PEOPLE_WORD}"
+    rf"|\b(?:good|great|brilliant|strong|comfortable|excellent|natural)\s+with\s+{_PEOPLE_WORD}"
+    rf"|\b{_PEOPLE_WORD}['\u2019]s?\s+(?:own\s+)?(?:[\w-]+\s+)?(?:managers?|teams?|engineers?|CTO|CIO"
+    r"|leads?|heads?|directors?|architects?|staff|officers?)\b"
+    rf"|\b(?:teams?|engineers|CTO|staff|leads?|officers?)\s+(?:of|at)\s+(?:our|a|the)\s+"
+    rf"(?:biggest\s+|largest\s+|main\s+|first\s+)?{_PEOPLE_WORD}"
+    r"|\b(?:deploy|roll|releas|ship|enabl|expos|turn)\w*\s+(?:\w+\s+){0,3}?to\s+(?:[\d.]+|\w+)\s*"
+    rf"(?:per\s*cent|percent|%)\s+of\s+(?:the\s+|our\s+)?(?:\w+\s+)?{_PEOPLE_WORD}"
+    rf"|\b(?:daily|weekly|monthly)\s+active\s+{_PEOPLE_WORD}"
+    rf"|\b(?:concurrent|simultaneous)\s+{_PEOPLE_WORD}"
+    rf"|\bdefinitions?\s+of\s+(?:an?\s+|the\s+)?(?:\w+\s+)?{_PEOPLE_WORD}"
+)
+# A harm named in a conditional or with a modal ("if the client retries, the customer pays
+# twice", "for patients that bug could be serious", "a patient can be hurt") is feared.
+_IF_CLAUSE = _rx(r"\bif\b|\bunless\b|\bin\s+case\b")
+_MODAL_AFTER = _rx(
+    r"(?:['\u2019]s?)?\s+(?:[\w-]+\s+){0,2}?(?:might|may|(?:could|can)(?!\s+(?:now|finally|again|only)\b))\b"
+    r"(?!n['\u2019]t|\s+not|\s+no\s+longer)"
+)
+# "none of our customers could pay" happened.
+_NONE_OF = _rx(r"\b(?:none|no|not\s+one|neither)(?:\s+of)?(?:\s+(?:our|the|their))?\s*$")
+_CLAUSE_START = _rx(r"[;:\u2014]")
 _CONTRACT = _rx(
     r"(?<!typed\s)(?<!schema\s)(?<!data\s)(?<!interface\s)(?<!service\s)(?<!event\s)"
     r"(?<!consumer\s)(?<!support\s)(?<!licen[cs]e\s)(?<!API\s)\bcontracts?\b"
@@ -1739,15 +1894,14 @@ def _simple(rules: Sequence[re.Pattern[str]]) -> _Detector:
 
 
 def _business(sents: Sequence[_Sentence]) -> list[_Hit]:
-    hits = [
-        hit
-        for s in sents
-        for hit in _any(_BUSINESS_RULES, s)
-        if not (
-            _FEARED.search(s.text)
-            and _AFFECTED.fullmatch(s.text, hit[0] - s.start, hit[1] - s.start)
-        )
-    ]
+    hits: list[_Hit] = []
+    for s in sents:
+        for rx in _BUSINESS_RULES:
+            # a word passed over (customers only asking) may be followed by one that counts
+            found = ((s.start + m.start(), s.start + m.end()) for m in rx.finditer(s.text))
+            hit = next((h for h in found if not _unaffected(s, h)), None)
+            if hit:
+                hits.append(hit)
     for i, s in enumerate(sents):
         contract = _first(_CONTRACT, s)
         if contract and not any(
@@ -1755,6 +1909,22 @@ def _business(sents: Sequence[_Sentence]) -> list[_Hit]:
         ):
             hits.append(contract)
     return hits
+
+
+def _unaffected(s: _Sentence, hit: _Hit) -> bool:
+    """Whether `hit` names customers or users who were not affected (feared, asking, audience)."""
+    start, end = hit[0] - s.start, hit[1] - s.start
+    word = _AFFECTED.search(s.text, start, end)
+    if not word or word.end() != end:
+        return False
+    if _FEARED.search(s.text) or (
+        _MODAL_AFTER.match(s.text, end) and not _NONE_OF.search(s.text, 0, start)
+    ):
+        return True
+    clause = max((m.end() for m in _CLAUSE_START.finditer(s.text, 0, start)), default=0)
+    if _IF_CLAUSE.search(s.text, clause, start):
+        return True
+    return any(m.start() <= start and end <= m.end() for m in _NOT_AFFECTED.finditer(s.text))
 
 
 # "migrated our Postgres from 11 to 15" names versions, not an outcome.
@@ -1769,7 +1939,7 @@ _BARE_RANGE = _rx(
 def _metrics(sents: Sequence[_Sentence]) -> list[_Hit]:
     hits: list[_Hit] = []
     for s in sents:
-        for rx in _METRIC_RULES:
+        for rx in (*_METRIC_RULES, *_METRIC_FAMILIES):
             for m in rx.finditer(s.text):
                 tail = s.text[m.start() : m.end() + 20]
                 before = s.text[max(0, m.start() - 40) : m.start()]
@@ -1794,7 +1964,7 @@ def _subject_ok(text: str, verb_start: int) -> bool:
         return True
     if _TEAM_SUBJECT.search(before):
         return True
-    found = _SUBJECT.findall(before)
+    found = [p for p in _SUBJECT.findall(before) if p.lower() not in _OBJECT_CASE]
     if found:
         # a delegate who presents or reports outward still aligns the party for the team
         delegate = found[-1].lower() in {"he", "she"} and _DELEGATE_VERB.match(text, verb_start)

@@ -852,3 +852,90 @@ BLIND6_FAMILIES = [
 def test_blind6_rule_family(signal: str, shown: bool, text: str) -> None:
     result = analyze(text, model=False)
     assert result.signals[signal] is shown, (text, result.evidence[signal])
+
+
+BLIND7_FAMILIES = [
+    # business: customers or users named but not affected: asking for a feature, an audience
+    # or a source, a rollout share, a tracked count, a harm only feared (in a conditional, with
+    # a modal, or "could be serious"); a licence the product issues, a certificate renewal, a
+    # person's promotion, a unit conversion, phones bought at a market, a software client
+    ("business", False, "We built SSO first because most of the clients requesting it used Okta."),
+    ("business", False, "The gamers who voted for replays were a small group in the survey."),
+    ("business", False, "She ran interviews with users and kept a backlog from users too."),
+    ("business", False, "Marek is great with customers but hates writing specs."),
+    ("business", False, "We enabled it to 5 percent of subscribers first, then everyone."),
+    ("business", False, "Monthly active users went from 2,000 to 9,000."),
+    ("business", False, "Support and product argued about the definition of an active customer."),
+    ("business", False, "If the retry fires twice, the shopper pays twice."),
+    ("business", False, "A wrong dose in the label and a patient might be harmed."),
+    ("business", False, "For residents that kind of outage could be very dangerous."),
+    ("business", False, "We built the licence application system for the ministry."),
+    ("business", False, "The team owned the renewal journey for fishing permits."),
+    ("business", False, "The cert came from another renewal cycle, so we renewed the backup."),
+    ("business", False, "I pushed his case for promotion with the director."),
+    ("business", False, "The bug was in the unit conversion between grams and ounces."),
+    ("business", False, "We tested on a dozen cheap tablets bought from the market."),
+    ("business", False, "Only the client changed; the backend stayed the same."),
+    ("business", False, "We shipped on a commercial RTOS with a yearly licence."),
+    ("business", False, "We planned for about 200 thousand concurrent players at launch."),
+    ("business", False, "The artists had to change how they saved scenes mid-project."),
+    ("business", False, "I took over the client team in the spring."),
+    ("business", False, "We capped the arm speed at 70% on the first customer site."),
+    # business: people really hit, and money (kept)
+    ("business", True, "None of our customers could check out for an hour."),
+    ("business", True, "Our biggest customer was up for renewal that quarter."),
+    ("business", True, "The licence fees had doubled since the last contract."),
+    ("business", True, "Some shoppers were charged twice before we caught it."),
+    # stakeholders: someone outside met, phoned, presented or defended to, brought in, or
+    # made aware, told many ways
+    ("stakeholders", True, "Every fortnight I had a session with legal and security on progress."),
+    ("stakeholders", True, "I was meeting the head of finance each month with a short summary."),
+    ("stakeholders", True, "That evening I was on the phone to the safety officer at the clinic."),
+    ("stakeholders", True, "For a quarter I joined their platform team's weekly call."),
+    ("stakeholders", True, "I go to the sales director and lay out what it would cost."),
+    ("stakeholders", True, "I let her defend the schema to the analytics leads herself."),
+    ("stakeholders", True, "I made sure our VP of product knew whose fix it was."),
+    ("stakeholders", True, "So I bring the warehouse lead and someone from finance into the room."),
+    ("stakeholders", True, "We restored the data and wrote to each customer the same day."),
+    ("stakeholders", True, "I went with the head of partnerships to our three biggest agencies."),
+    ("stakeholders", False, "I kept bringing him into the design reviews so he could learn."),
+    ("stakeholders", False, "We meet every Monday and I mostly ask questions."),
+    ("stakeholders", False, "All the safety-critical strings go to two human reviewers."),
+    ("stakeholders", False, "I paired Jiwoo, our junior DBA, with a senior, and I reviewed it."),
+    # metrics: outcomes told every way (a harm counted, where a measure ended or sat, a share
+    # of a whole, up/down, before and after)
+    ("metrics", True, "It double-charged about 900 shoppers before support noticed."),
+    ("metrics", True, "Roughly two thousand payments failed in the first hour."),
+    ("metrics", True, "By the end of the quarter we were at six pages a week."),
+    ("metrics", True, "After her fix the crash-free rate went to 99.4 percent."),
+    ("metrics", True, "Our error rate was stuck at 4.2 percent for months."),
+    ("metrics", True, "Out of nine thousand phones updated, only three needed a reset."),
+    ("metrics", True, "Checkout conversion on mobile was up four and a half percent."),
+    ("metrics", True, "Before, a cluster upgrade took three days of work for one engineer."),
+    ("metrics", True, "She got the alerts down to under twenty a week."),
+    ("metrics", True, "Tickets about login fell from around sixty a month to single figures."),
+    ("metrics", True, "Last year only one critical bug reached production."),
+    ("metrics", False, "After the reorg the team was 12 engineers across two sites."),
+    ("metrics", False, "All the strings still go to two human reviewers."),
+    ("metrics", False, "We alert when disk usage reaches 80% on any node."),
+    ("metrics", False, "We rolled it to 10 percent of devices, then to all of them."),
+    ("metrics", False, "The migration took about four months, start to finish."),
+    # credit: the win owned by a name or a pronoun
+    ("credit", True, "I told him plainly that it was Lena and Omar's work."),
+    ("credit", True, "The cache is why it held, and it's Farah's."),
+    ("credit", True, "It was her catch, full stop."),
+    ("credit", True, "That's his work, not mine."),
+    ("credit", True, "I said that this was the work of Tanaka-san."),
+    ("credit", True, "The designers bought him lunch, which tells you whose win it was."),
+    ("credit", True, "The launch went right because of what Zoe and Ike built."),
+    ("credit", True, "The tooling she wrote is the reason we never had a repeat."),
+    ("credit", False, "It was his first project as a lead."),
+    ("credit", False, "The launch went right because of what we learned last year."),
+    ("credit", False, "It was her call to delay, and I agreed."),
+]
+
+
+@pytest.mark.parametrize(("signal", "shown", "text"), BLIND7_FAMILIES)
+def test_blind7_rule_family(signal: str, shown: bool, text: str) -> None:
+    result = analyze(text, model=False)
+    assert result.signals[signal] is shown, (text, result.evidence[signal])
