@@ -82,7 +82,8 @@ class Scheduler:
         """The memory state after rating the card at ``now`` (``state`` is not changed).
 
         When the last :meth:`preview` worked this rating out for the same card and state,
-        its outcome is moved to ``now`` instead of being worked out again (see `_moved`).
+        its outcome is moved to ``now`` instead of being worked out again
+        (:meth:`_Previewed.moved`).
         """
         _require_utc(now)
         previewed = self._previewed.get(rating)
@@ -90,19 +91,16 @@ class Scheduler:
             moved = previewed.moved(state, card_id, card_type, now)
             if moved is not None:
                 return moved
-        return self._review(state, card_id=card_id, card_type=card_type, rating=rating, now=now)
+        return self._review(state, card_id, card_type, rating, _clamped(state, now))
 
     def _review(
         self,
         state: MemoryState | None,
-        *,
         card_id: str,
         card_type: CardType,
         rating: Rating,
         now: datetime,
     ) -> MemoryState:
-        if state is not None and state.last_review_at is not None and now < state.last_review_at:
-            now = state.last_review_at
         import fsrs
 
         engine = self._long if card_type.long_answer else self._short
@@ -132,11 +130,9 @@ class Scheduler:
         The four outcomes are kept: the rating that follows usually reuses one of them.
         """
         _require_utc(now)
-        if state is not None and state.last_review_at is not None and now < state.last_review_at:
-            now = state.last_review_at
+        now = _clamped(state, now)
         outcomes = {
-            rating: self._review(state, card_id=card_id, card_type=card_type, rating=rating, now=now)
-            for rating in Rating
+            rating: self._review(state, card_id, card_type, rating, now) for rating in Rating
         }
         if self.settings.cap_at is None:  # near an interview date the cap depends on the clock
             self._previewed = {
@@ -262,6 +258,13 @@ def _to_fsrs(state: MemoryState | None, now: datetime) -> fsrs.Card:
         due=state.due_at,
         last_review=state.last_review_at,
     )
+
+
+def _clamped(state: MemoryState | None, now: datetime) -> datetime:
+    """``now``, or the card's last review when the clock reads earlier (see the module doc)."""
+    if state is not None and state.last_review_at is not None and now < state.last_review_at:
+        return state.last_review_at
+    return now
 
 
 def _require_utc(moment: datetime) -> None:

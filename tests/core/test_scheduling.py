@@ -328,9 +328,7 @@ def test_a_rating_moments_after_a_preview_reuses_its_outcome(
     scheduler.preview(state, card_id="d/c", card_type=CardType.BASIC, now=at)
     worked_out: list[Rating] = []
     real = scheduler._review
-    monkeypatch.setattr(
-        scheduler, "_review", lambda *a, **k: worked_out.append(k["rating"]) or real(*a, **k)
-    )
+    monkeypatch.setattr(scheduler, "_review", lambda *a: worked_out.append(a[3]) or real(*a))
     for rating in Rating:
         after = scheduler.review(
             state,
