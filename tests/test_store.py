@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import random
 import sqlite3
+import uuid
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -20,7 +21,7 @@ from drill.core.decks import parse_deck
 from drill.core.model import Card, CardType, Deck, MemoryState, Rating, Review, State
 from drill.core.scheduling import Scheduler, SchedulerSettings
 from drill.core.text import clean_text
-from drill.store import CardFilter, DueCard, Store, StoreBusy, iso, new_review_id
+from drill.store import CardFilter, DueCard, Store, StoreBusy, iso, new_review_id, review_id
 
 DECK = b"""\
 deck: mine
@@ -611,3 +612,14 @@ def test_most_at_risk_looks_past_inactive_and_filtered_out_cards(
     wanted = [c.card_id for c in active if c.competency == competency][:3]
     picked = store.due_cards(now, now, CardFilter(competency=competency), most_at_risk=3)
     assert [c.card_id for c in picked] == wanted
+
+
+def test_review_ids_are_uuid7_and_sort_by_time() -> None:
+    ids = [review_id(ms, 2**80 - 1 - ms) for ms in (1_700_000_000_000, 1_700_000_000_001)]
+    assert ids == sorted(ids)
+    for text in [*ids, new_review_id()]:
+        parsed = uuid.UUID(hex=text)
+        assert (parsed.version, parsed.variant) == (7, uuid.RFC_4122)
+        assert len(text) == 32
+    assert int(ids[0][:12], 16) == 1_700_000_000_000
+    assert len({new_review_id() for _ in range(1000)}) == 1000
