@@ -44,7 +44,7 @@ def insight_content(text: str, expects: Sequence[str]) -> Content:
             parts.append((" (likely)", "$text-muted"))
             evidence = tuple(one_line(e, 90) for e in evidence)
         if evidence:
-            parts += ["  ", styled("“" + evidence[0] + "”", "italic $text-muted")]
+            parts += ["  ", styled("“" + evidence[0].strip() + "”", "italic $text-muted")]
         parts.append("\n")
     missing = list(result.missing)
     if missing:
