@@ -43,6 +43,13 @@ The sets, in the order they were written:
   writers, same conventions): written blind, scored once with the sixth model (6 of 10
   signals at 0.8 precision and recall), then tuning data for the rules (not for the
   model's thresholds).
+- ``answers_blind8a.yaml`` … ``answers_blind8c.yaml`` (``blind8``) and
+  ``answers_blind9a.yaml`` … ``answers_blind9c.yaml`` (``blind9``): 480 answers by six
+  writers, same conventions, written blind and scored once together with the seventh model
+  (8 of 10 signals at 0.8 precision and recall on both). Then ``blind8`` became tuning data
+  for the rules and training data for the model; ``blind9`` became training data for the
+  model and one of the splits its thresholds are chosen on, its texts never read to tune
+  the rules.
 
 `KEPT_OUT_SPLITS` names the kept-out test, when there is one: this harness refuses to list
 its errors (``--errors all`` too, since it would include them). There is none while the
@@ -90,6 +97,12 @@ DATA_FILES = tuple(
         "answers_blind6b.yaml",
         "answers_blind7a.yaml",
         "answers_blind7b.yaml",
+        "answers_blind8a.yaml",
+        "answers_blind8b.yaml",
+        "answers_blind8c.yaml",
+        "answers_blind9a.yaml",
+        "answers_blind9b.yaml",
+        "answers_blind9c.yaml",
     )
 )
 """Every labelled set, in the order they were written (see the module docstring)."""
@@ -111,6 +124,8 @@ SPLITS = (
     "blind5",
     "blind6",
     "blind7",
+    "blind8",
+    "blind9",
 )
 """The splits as loaded: each file's own, except odd/even id for the fresh set."""
 KEPT_OUT_SPLITS: tuple[str, ...] = ()

@@ -438,7 +438,8 @@ _AFFECTED_UNITS = (
     r"|accounts|patients|requests|calls|transactions|invoices|files|laptops|records|players"
     r"|shipments|parcels|deliveries|messages|emails|jobs|builds|releases|alerts|pages|tickets"
     r"|attempts|checkouts|vans|students|payslips|clinics|applications|claims|shoppers|buyers"
-    r"|riders|passengers|subscribers|phones|cars|vehicles)"
+    r"|riders|passengers|subscribers|phones|cars|vehicles|clients|households|homes|sensors"
+    r"|robots|boards|meters|deposits|policies)"
 )
 # "the team was 12 engineers", "after that it was three months": the size of the team or
 # the length of the work, not where a measure ended.
@@ -487,6 +488,120 @@ _METRIC_FAMILIES = tuple(
         rf"^\s*(?:before|previously),?\s[^.;]{{0,60}}?\b(?:took|takes|needed)\s+{_APPROX}{_NUM}\s*"
         rf"(?:[\w-]+\s+)?{_UNIT}",
     )
+)
+# Outcomes counted the ways blind8's writers put them: a count of zero or "without a single"
+# ("zero bricked boards", "zero reversed deposits have been credited", "without a single
+# migration-related incident", "not one call dropped"); harm counted with more verbs and
+# units ("220,000 messages were never delivered", "six hundred homes had idle batteries",
+# "records had been read"); remediation counted ("refunded fees on about 1,400 orders",
+# "replaced the batteries in two thousand sensors", "160 faulty units replaced"); money a
+# deal or a loss came to ("signed the deal ... 1.2 million euros", "a six-figure
+# write-off", "overspent about $18,000"); customers paying ("reached 40 paying clinics");
+# usage counted ("1,100 orders used ...", "used by six of eight warehouses", "today 41 of
+# the 50 ..."); and before against after ("forty minutes per shift before and fifteen
+# after", ", where before they were late", "against about three weeks behind before",
+# "after that, a save took about ten seconds", "now it runs in forty minutes").
+_ZERO_NOT_COUNT = r"(?:downtime|trust|touch|tolerance|knowledge|config|copy|based|sum|day|interest)"
+# "zero for seven days", "zero against three": a figure compared, caught by other rules.
+_NOT_COUNTED_WORD = r"(?:for|in|at|on|by|from|to|of|is|was|were|against|and|or|after|before)"
+_DEFECT = (
+    r"(?:bugs?|defects?|issues?|regressions?|flaws?|holes?|vulnerabilit(?:y|ies)|problems?"
+    r"|errors?|mismatch(?:es)?|discrepanc(?:y|ies)|gaps?|incidents?|outages?|failures?"
+    r"|leaks?|mistakes?)"
+)
+_REMEDY = (
+    r"(?:refunded|replaced|reflashed|recalled|restored|re-?sent|reissued|compensated|repaired"
+    r"|re-?imaged|swapped|corrected|credited\s+back|wrote\s+off|written\s+off)"
+)
+_METRIC_OUTCOMES = tuple(
+    _rx(p)
+    for p in (
+        # zero and not one, counted
+        rf"\bzero\s+(?!{_ZERO_NOT_COUNT}\b|{_NOT_COUNTED_WORD}\b)(?:[\w-]+\s+){{0,2}}?[a-z][a-z-]+s\b"
+        rf"|\bwithout\s+(?:a\s+single|one\s+single|one)\s+(?:[\w-]+\s+){{0,2}}?{_DEFECT}"
+        r"|\bwithout\s+(?:a\s+single|one\s+single)\s+(?:[\w-]+\s+){0,2}?[a-z]+\s+(?:being\s+)?"
+        r"(?:lost|dropped|missed|failed|delayed)\b"
+        r"|\bnot\s+(?:a\s+single|one)\s+(?:[\w-]+\s+){0,2}?[a-z]+\s+(?:was\s+|got\s+|had\s+been\s+"
+        r"|has\s+been\s+)?(?:dropped|lost|failed|missed|delayed|corrupted|declined|rejected"
+        r"|bricked|misrouted|double-charged|reversed)\b",
+        # harm counted, in more verbs and units
+        rf"{_NUM_AT_START}\s+(?:[\w'\u2019-]+\s+){{0,3}}?{_AFFECTED_UNITS}\b[^.;]{{0,40}}?"
+        r"\b(?:were\s+never\s+\w+|never\s+(?:arrived|reached|got\s+through)|(?:had|have)\s+been"
+        r"\s+(?:read|accessed|exposed|leaked|downloaded|copied|sent|deleted|lost)"
+        r"|had\s+(?:idle|no|empty|wrong|dead|broken|stale|missing)\b|saw\s+(?:an?\s+|the\s+)?"
+        r"(?:empty|blank|wrong|stale|broken|failed|error))"
+        # "2,300 card payments declined", "four hundred staff couldn't clock in"
+        rf"|{_NUM_AT_START}\s+(?:[\w'\u2019-]+\s+){{0,2}}?(?:{_AFFECTED_UNITS}|staff|employees"
+        r"|agents|nurses|doctors|drivers|uploads)\s+(?:declined|bounced|failed|were\s+rejected"
+        r"|couldn['\u2019]t|could\s+not|were\s+unable|lost\s+access|were\s+locked)\b"
+        rf"|(?<![\w.,]){_SHARE}\s+of\s+(?:[\w-]+\s+){{0,2}}?{_AFFECTED_UNITS}\s+(?:had\s+)?(?:pulled|left"
+        r"|churned|quit|complained|dropped|failed|crashed|abandoned|cancel+ed|returned"
+        r"|upgraded|converted|renewed|paid|bought|reported)\b",
+        # remediation counted
+        rf"\b{_REMEDY}\b[^.;]{{0,30}}?\b(?:on|in|for|to|across)\s+{_APPROX}(?:at\s+least\s+)?"
+        rf"{_NUM}\s+(?:[\w'\u2019-]+\s+){{0,2}}?{_AFFECTED_UNITS}\b"
+        rf"|{_NUM_AT_START}\s+(?:[\w-]+\s+)?{_AFFECTED_UNITS}\s+(?:were\s+|had\s+to\s+be\s+)?"
+        rf"{_REMEDY}\b"
+        rf"|\b(?:lost|overcharged|affected)\s+at\s+least\s+{_NUM}\s+(?:[\w'\u2019-]+\s+){{0,2}}?"
+        rf"{_AFFECTED_UNITS}\b",
+        # money a deal, a renewal or a loss came to
+        r"\b(?:signed|renewed|won|closed|landed)\s+(?:the|a|an|that|this|their|our)\s+"
+        r"(?:[\w-]+\s+){0,2}?(?:deal|contract|renewal|account|grant)\b[^.;]{0,40}?"
+        rf"{_MONEY}"
+        r"|\b(?:renewal|deal|contract|grant)\s+(?:went\s+through|closed|was\s+signed|came"
+        rf"\s+through|was\s+renewed)\b[^.;]{{0,30}}?{_MONEY}"
+        rf"|\badded\s+{_APPROX}(?:{_SHARE}|{_MONEY})\s+to\s+(?:the|our)\s+(?:[\w-]+\s+)?"
+        r"(?:contract|deal|revenue|ARR|MRR|sales|value)\b"
+        r"|\b(?:five|six|seven|eight)[- ]figure\s+(?:write-?off|loss|refund|bill|deal|contract"
+        r"|renewal|penalty|fine|overspend)\b"
+        rf"|\b(?:overspent|overpaid|paid\s+out|wrote\s+off|written\s+off)\s+{_APPROX}{_MONEY}"
+        rf"|{_MONEY}\s+in\s+(?:monthly|annual|yearly)\s+recurring\s+revenue\b"
+        rf"|\b(?:reached|passed|hit|grew\s+to|got\s+to|signed\s+up)\s+{_APPROX}{_NUM}\s+paying\b",
+        # usage and adoption counted
+        rf"{_NUM_AT_START}\s+(?:[\w-]+\s+)?(?:orders|customers|users|shoppers|buyers|clients"
+        r"|merchants|patients|students|members|households|families)\s+(?:used|chose|picked"
+        r"|bought|paid|enrol+(?:ed)?|signed\s+up|booked|redeemed|completed|finished)\b"
+        rf"|\bused\s+by\s+{_NUM}\s+(?:out\s+)?of\s+(?:the\s+|our\s+)?{_NUM}\b"
+        rf"|\bfrom\s+{_APPROX}{_NUM}\s+(?:[\w-]+\s+)?{_AFFECTED_UNITS}\s+in\s+(?:the|its|their)\s+"
+        r"first\s+(?:day|week|month|quarter)\b"
+        rf"|\b(?:today|now|by\s+then)\b,?\s+{_NUM}\s+of\s+(?:the|our)\s+{_NUM}\b",
+        # before against after
+        rf"\bbefore\s+and\s+{_APPROX}{_NUM}\s+(?:[\w-]+\s+){{0,2}}?after\b"
+        rf"|{_NUM_AT_START}\b[^.;]{{0,80}}?,\s*(?:where|whereas|while)\s+(?:before|last\s+(?:year|time"
+        r"|quarter|season)|the\s+(?:year|quarter|month)\s+before)\b"
+        rf"|{_NUM_AT_START}\b[^.;]{{0,80}}?,\s*before\s+(?:that\s+)?(?:it|they|there)\s+(?:was|were)\b"
+        rf"|\bagainst\s+{_APPROX}{_NUM}[^.;]{{0,30}}?\b(?:before|previously|the\s+year\s+before"
+        r"|last\s+year)\b"
+        rf"|\bof\s+the\s+{_NUM}\s+before\s+(?:that|then)\b,?\s+{_NUM}\b"
+        rf"|\bthe\s+last\s+{_NUM}\s+(?:[\w-]+\s+)?(?:releases|launches|deploys|sprints"
+        r"|migrations|cycles)\s+(?:all\s+)?(?:landed|shipped|went\s+out)\s+on\s+(?:time"
+        r"|schedule|the\s+planned)\b"
+        rf"|\b(?:the\s+year|the\s+quarter|the\s+month|a\s+year)\s+before,?\s+(?:we|there|it)\s+"
+        rf"(?:had|were|was|saw)\b[^.;]{{0,30}}?{_NUM}"
+        rf"|\b(?:after\s+that|afterwards|since\s+then|now)\b,?\s+(?:[\w-]+\s+){{0,3}}?(?:took"
+        rf"|takes|runs\s+in|finishes\s+in)\s+{_APPROX}{_NUM}\s*{_UNIT}\b(?!\s+(?:to|off|of)\b)"
+        rf"|\b(?:after\s+that|afterwards|since\s+then|now)\b,?\s+(?:we|they|it)\s+(?:release[sd]?"
+        rf"|ship(?:ped|s)?|deploy(?:ed|s)?)\s+every\s+(?:{_NUM}\s+)?(?:days?|weeks?|months?)\b"
+        r"|\bnow\s+(?:ends|finishes|completes|is\s+done)\s+(?:at|by|before)\s+\d"
+        rf"|\b(?:backlog|queue)\s+(?:was|is|fell|dropped|went|came)\s+(?:down\s+)?(?:to\s+)?"
+        rf"(?:under|below|{_APPROX}){_NUM}(?!\s*(?:days?|weeks?|hours?|months?)\b)"
+        rf"|\bended\s+(?:the\s+\w+\s+)?at\s+{_APPROX}{_SHARE}"
+        # a parallel run that agreed: "the difference was zero", "differences were zero"
+        r"|\bdifferences?\s+(?:(?:was|were|is|came\s+to|came\s+out\s+at)\s+)?(?:exactly\s+)?zero\b"
+        # "once the differences were zero for seven days": a gate held, not an outcome
+        r"(?!\s+for\b)",
+        # defects found, singular or explained
+        rf"\b(?:found|caught|surfaced|uncovered|spotted)\s+{_APPROX}{_NUM}\s+(?:[\w-]+\s+){{0,2}}?"
+        rf"{_DEFECT}\b"
+        rf"|\b(?:found|caught|surfaced|uncovered|spotted)\s+{_APPROX}{_NUM}\s+(?:[\w-]+\s+){{0,2}}?"
+        r"(?:that|which)\s+(?:had\s*n['\u2019]?t|were\s*n['\u2019]?t|did\s*n['\u2019]?t|had\s+not"
+        r"|were\s+not|did\s+not|were\s+(?:wrong|broken|missing))\b",
+    )
+)
+# An outcome said as a target, a promise or a hope is not one that happened.
+_PROSPECTIVE = _rx(
+    r"\b(?:target(?:ed|ing|s)?|goal|aim(?:ed|ing)?\s+(?:for|at)|promis\w+|expect\w*|projected"
+    r"|forecast\w*|would|could|will|might|if|unless|hope[ds]?|plan(?:ned)?\s+(?:for|to)|SLO)\b"
 )
 # Numbers that describe the work, not its outcome, even inside an outcome phrase.
 _METRIC_VETO = _rx(
@@ -1716,39 +1831,54 @@ _DOMAIN_THING = (
     r"|platform|team|rules?\s+engine|renderers?|calculations?|tables?|software|portals?"
     r"|(?:payment\s+)?portals?)\b"
 )
+# "the customer director", "the customer experience": a role or an idea, not customers.
+_NOT_CUSTOMER_ROLE = r"(?![\s-](?:experience|directors?|insights?|advocates?)\b)"
 _BUSINESS_RULES = tuple(
     _rx(p)
     for p in (
-        rf"\brevenue\b(?![\s-](?:tables?|data|columns?|fields?|marts?))|\bcustomers?\b{_NOT_CUSTOMER_THING}|\bcustomer['\u2019]s?\b|\bprospects?\b"
+        rf"\brevenue\b(?![\s-](?:tables?|data|columns?|fields?|marts?))|\bcustomers?\b{_NOT_CUSTOMER_THING}{_NOT_CUSTOMER_ROLE}|\bcustomer['\u2019]s?\b|\bprospects?\b"
         r"|(?<!internal\s)(?<!employee\s)\busers\b(?!['\u2019]|[\s_-](?:table|service|endpoint|model|schema|collection|db"
         r"|database|api|module)\b)|\b(?:resellers?|merchants|subscribers|advertisers|shoppers"
         r"|buyers|sellers|paying\s+(?:customers|users|accounts|clients|members|subscribers)"
         r"|small\s+businesses|patients|residents|passengers|riders|guests)\b"
         # orders, a vendor's yearly price, a bill that moved, a deal signed
-        r"|\borders\s+would\b|\b(?:thousand|[\d,]+k?)\s+(?:a|per)\s+(?:year|month)\b"
+        r"|\borders\s+would\b|\b(?:thousand|\d{1,3}(?:,\d{3})+|\d+k)\s+(?:a|per)\s+(?:year|month)\b"
         r"|\bbill\s+(?:had\s+)?(?:tripled|doubled|grew|jumped|rose|fell|came\s+down|halved)\b"
         r"|\b(?:ingest|licen[cs]e|hosting|vendor|storage)\s+costs?\b|\bseed\s+(?:round|extension)\b"
         # an outside partner's integration, lost orders, a sales peak, the bill
         r"|\b(?:retail|channel|launch|reseller)\s+partners?\b"
         r"|\borders\s+(?:failed|were\s+lost|dropped)\b|\b(?:failed|lost|missed)\s+orders\b"
-        r"|\bsales\s+(?:peak|weekend|day|season|event)\b|\bholiday\s+(?:sales|peak|season|rush)\b"
+        r"|\bsales\s+(?:peak|weekend|day|season|event|period|week|rush)\b|\bholiday\s+(?:sales|peak|season|rush)\b"
         r"|\b(?:reduce|reducing|reduced|lower|lowering|lowered)\s+(?:our\s+|the\s+)?(?:\w+\s+)?costs\b"
         r"|\b(?:to|on)\s+the\s+(?:monthly\s+|annual\s+|cloud\s+|AWS\s+|hosting\s+)?bill\b"
         r"|\buser['\u2019]s\b"
         r"|\b(?:the|our|a|biggest|largest|key|big)\s+client\b(?![- ](?:library|wrapper|code"
-        r"|side|SDK|apps?|teams?|changed|retries|retried|sends?|sent|calls?|called|times?\s+out|caches?|cached)\b)|\bclient['\u2019]s\b",
+        r"|side|SDK|apps?|teams?|changed|retries|retried|sends?|sent|calls?|called|times?\s+out|caches?|cached"
+        r"|hides|shows|renders|displays|fetches|polls|talks|handles|reads|writes|stores|loads|parses"
+        r"|connects|syncs|receives|requests)\b)|\bclient['\u2019]s\b",
         r"\bchurn\w*|(?<!licen[cs]e\s)(?<!certificate\s)\brenew(?:als?\b|ed\b(?!\s+(?:the|it|them|our|its|my)\b))"
         r"(?![\s-](?:journeys?|portals?|cycles?|for\s+(?:the|a|an)\s+(?:\w+\s+)?"
         r"(?:CA|certs?|certificates?|domains?|licen[cs]es?|passports?)))|\b(?<!big\s)deals?\b|\bcontractual\b"
         r"|(?<!unit\s)(?<!type\s)(?<!data\s)(?<!format\s)(?<!file\s)\bconversions?\b|\bsignups?\b|(?<!hiring\s)(?<!job\s)(?<!talent\s)(?<!from\sthe\s)\bmarkets?\b(?![\s-](?:data|feeds?|prices?|makers?|(?:him|her|them)sel(?:f|ves))\b)"
         r"(?!\s+(?:was|is)\s+(?:brutal|tough|hot|tight)\b)"
         r"|\bcompetitors?\b",
-        r"\bregulat\w+(?!\s+(?:affairs|documents?|documentation|clearance|package|submissions?(?!\s+(?:date|deadline))|leads?|work|team))\b|\bcompliance\b|(?<!accessibility\s)(?<!in\s)\baudits?\b"
+        r"\bregulat\w+(?!\s+(?:affairs|documents?|documentation|clearance|package|submissions?(?!\s+(?:date|deadline))|leads?|work|team))\b|\bcompliance\b"
+        # an audit is business when it is external or has a stake: "failed the PCI audit",
+        # "the audit deadline"; a security, pharmacy or accessibility audit on its own is not
+        r"|\b(?:failed|fail|failing|pass(?:ed)?|external|regulatory|regulator['\u2019]s|SOC\s*2|PCI|ISO"
+        r"|statutory|financial|tax|clean)\s+(?:the\s+|an?\s+|our\s+)?(?:[\w-]+\s+)?audits?\b"
+        r"|\b(?:the\s+)?auditors\s+(?:came|come|were\s+coming|arrive[ds]?|return(?:ed)?|are\s+due"
+        r"|were\s+due)\b"
+        r"|\baudits?\s+(?:deadlines?|dates?|fines?|penalt(?:y|ies)|failures?)\b"
         r"|(?<!MIT\s)(?<!BSD\s)(?<!GPL\s)(?<!Apache\s)(?<!open-source\s)(?<!source\s)\blicen[cs](?:es?|ing)\s+"
         r"(?:fees?|costs?|bills?|spend|revenue|sales|prices?|deals?|income)\b"
-        rf"|\bfine[sd]\b|\bGDPR\b|\btax\b(?![\s-]{_DOMAIN_THING})",
-        r"\bholiday\s+season\b|\bBlack\s+Friday\b|\bsale\b|\bsells?\b|\blost\s+orders\b"
-        r"|(?<!\blogic\sfor\s)\binvoices?\b(?![\s_-](?:data|service|generation|generator|tables?|ids?|modules?|code|format"
+        rf"|\bfine[sd]\b|\bGDPR\b|\btax\b(?![\s-]{_DOMAIN_THING})(?![\s-](?:agency|authority|office|department|administration|service)\b)",
+        r"\bholiday\s+season\b|\bBlack\s+Friday\b|(?<!point-of-)(?<!point\sof\s)\bsale\b|\blost\s+orders\b"
+        # what the company sells describes it, and is not an outcome ("a company that sells
+        # procurement software", "we sell furniture online")
+        r"|(?<!\bcompany\sthat\s)(?<!\bcompany\swhich\s)(?<!\bstartup\sthat\s)(?<!\bfirm\sthat\s)"
+        r"(?<!\bwe\s)\bsells?\b"
+        r"|(?<!\blogic\sfor\s)\binvoices?\b(?!\s+(?:a|per)\s+(?:day|hour|week|month|minute|second)\b)(?![\s_-](?:data|service|generation|generator|tables?|ids?|modules?|code|format"
         r"|pdfs?|templates?|render\w*|logic|jobs?|views?|screens?|pages?)\b)|\bfunding\b"
         # a person's promotion is not a marketing one
         r"|(?<!her\s)(?<!his\s)(?<!their\s)(?<!my\s)(?<!a\s)(?<!for\s)\bpromotions?\b(?!\s+(?:are|is|were|was)\s+(?:\w+\s+)?(?:slow|slower|rare|hard|frozen)\b)(?!\s+(?:APIs?|cases?|packets?"
@@ -1762,11 +1892,14 @@ _BUSINESS_RULES = tuple(
         r"(?:spend|costs)\b|\bsav(?:ed|ing|ings)\b(?!\s+(?:\w+\s+){0,3}?(?:time|hours?|minutes"
         r"|days|weeks|effort|toil|clicks|steps)\b)(?!\s+(?:levels?|files?|games?|drafts?|progress"
         r"|state|changes|work|anymore)\b)(?<!they\ssaved)(?<!about\ssaving)"
+        # "saved the project" rescues the work, not money
+        r"(?!\s+(?:the|our|this|that)\s+(?:project|migration|team|quarter|programme"
+        r"|program|rollout)\b)"
         # "the team saved it" rescues a project; "savings pots" names a product
         rf"(?!\s+(?:it|the\s+day)\b)(?![\s-]{_DOMAIN_THING})"
         rf"|{_MONEY}",
         r"\b(?:company|business)['\u2019]s\s+(?:top\s+)?(?:priority|target|goal|concern)\b"
-        r"|\btop\s+priority\b|\bthe\s+business\b(?!\s+logic)"
+        r"|\btop\s+priority\b|\bthe\s+business\b(?![\s-](?:logic|rules?|layer|analysts?|hours|case|requirements?))"
         r"|\bcompany(?:-wide)?\s+(?:OKRs?|priorit(?:y|ies)|goals?|targets?)\b"
         r"|\b(?:the\s+)?company\s+(?:was|is|had\s+been)\s+(?:cutting|prioriti[sz]ing|focused\s+on"
         r"|betting\s+on|pushing\s+(?:for|on))\b",
@@ -1778,7 +1911,7 @@ _BUSINESS_RULES = tuple(
         r"\b(?:a|the|no|any|every|each|one|genuine)\s+(?:[\w-]+\s+)?patient(?!['\u2019]s\s+(?:vital|records?|data|results?|charts?|notes|files?)\b)(?:['\u2019]s)?\b(?![\s-](?:scheduling|app|portal|records?|data|facing|management|system|list|flow|journey|messaging)\b)|(?<!team\s)\bplayers\b|\bcitizens\b"
         r"|\bshop\s*(?:owners|keepers)\b|\bsign-ups?\b(?![\s-](?:site|page|form|flow|screen|button|service|api|code)\b)|\bper\s+(?:user|customer|order|seat|shopper)\b"
         r"|\b(?:lower|higher|transaction|card|processing|platform|late|service)\s+fees\b"
-        r"|\bdiscounts?\b|\b(?:wrong|full|list)\s+price\b"
+        r"|(?<!logic\sfor\sthe\s)(?<!logic\sfor\s)(?<!rules\sfor\sthe\s)(?<!code\sfor\sthe\s)\bdiscounts?\b|\b(?:wrong|full|list)\s+price\b"
         r"|\bcosts?\s+(?:went|dropped|fell|rose|came|per)\b|\bbiggest\s+cost\b"
         r"|\bcosts?\s+(?:less|more)\s+(?:per|a)\s+(?:year|month)\b|\bgrand\s+a\s+(?:year|month)\b"
         r"|\bgross\s+merchandise\b"
@@ -1809,6 +1942,8 @@ _FEARED = _rx(
     r"\b(?:worr(?:y|ied|ies)|afraid|fear(?:ed|s)?|danger|risk(?:s|ed)?|scar(?:y|ed)|nightmare"
     r"|kept\s+me\s+(?:up|awake))\b[^.;]*?\b(?:could|would|might|can)"
     r"(?!n['\u2019]t|\s+not)\b"
+    r"|\bwould\s+(?:simply\s+|just\s+|all\s+|otherwise\s+)?have\s+been\s+(?:unable|locked|stuck|hit"
+    r"|affected|charged|lost|stranded)\b"
     r"|\b(?:could|might|would)\s+(?:be|have\s+been)\s+(?:\w+\s+)?(?:serious|dangerous|fatal|harmful"
     r"|catastrophic|disastrous|bad|terrible)\b"
 )
@@ -1839,6 +1974,17 @@ _NOT_AFFECTED = _rx(
     rf"|\b(?:daily|weekly|monthly)\s+active\s+{_PEOPLE_WORD}"
     rf"|\b(?:concurrent|simultaneous)\s+{_PEOPLE_WORD}"
     rf"|\bdefinitions?\s+of\s+(?:an?\s+|the\s+)?(?:\w+\s+)?{_PEOPLE_WORD}"
+    # who the product is for, in the present tense ("where customers check their balance",
+    # "our users are buyers at large companies"), users lent by a lab or a panel, and staff
+    # "who are the real users" of an internal tool
+    rf"|\b(?:where|so)\s+(?:our\s+|the\s+)?{_PEOPLE_WORD}\s+(?:are|can|check|use|book|buy|order"
+    r"|search|browse|find|manage|track|pay|see|log\s+in|sign\s+in)\b"
+    rf"|\bour\s+{_PEOPLE_WORD}\s+are\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE_WORD}"
+    rf"|\b{_PEOPLE_WORD}\s+from\s+(?:the|our|an?)\s+(?:[\w-]+\s+)?(?:lab|panel|agency)\b"
+    r"|\bwho\s+(?:are|were)\s+the\s+(?:real|actual|end|main|only)\s+users\b"
+    r"|\binternal\s+(?:[\w-]+\s+){1,2}users\b"
+    # nobody reached yet: "before any customer touched it"
+    rf"|\bbefore\s+(?:any|a\s+single|one)\s+{_PEOPLE_WORD}"
 )
 # A harm named in a conditional or with a modal ("if the client retries, the customer pays
 # twice", "for patients that bug could be serious", "a patient can be hurt") is feared.
@@ -1852,8 +1998,8 @@ _NONE_OF = _rx(r"\b(?:none|no|not\s+one|neither)(?:\s+of)?(?:\s+(?:our|the|their
 _CLAUSE_START = _rx(r"[;:\u2014]")
 _CONTRACT = _rx(
     r"(?<!typed\s)(?<!schema\s)(?<!data\s)(?<!interface\s)(?<!service\s)(?<!event\s)"
-    r"(?<!consumer\s)(?<!support\s)(?<!licen[cs]e\s)(?<!API\s)\bcontracts?\b"
-    r"(?![- ](?:tests?|testing|checks?|related|first)\b)"
+    r"(?<!consumer\s)(?<!support\s)(?<!licen[cs]e\s)(?<!API\s)(?<!smart\s)(?<!smart-)\bcontracts?\b"
+    r"(?![- ](?:tests?|testing|checks?|related|first|logistics|manufactur\w+|work|research)\b)"
 )
 _VENDOR_REACH = 4
 """How many earlier sentences may say a contract was a supplier's."""
@@ -1924,7 +2070,9 @@ def _unaffected(s: _Sentence, hit: _Hit) -> bool:
     clause = max((m.end() for m in _CLAUSE_START.finditer(s.text, 0, start)), default=0)
     if _IF_CLAUSE.search(s.text, clause, start):
         return True
-    return any(m.start() <= start and end <= m.end() for m in _NOT_AFFECTED.finditer(s.text))
+    # the word itself, not the whole hit: "the client's IT manager" is inside the phrase
+    # only from "client" on
+    return any(m.start() <= word.start() and end <= m.end() for m in _NOT_AFFECTED.finditer(s.text))
 
 
 # "migrated our Postgres from 11 to 15" names versions, not an outcome.
@@ -1939,7 +2087,10 @@ _BARE_RANGE = _rx(
 def _metrics(sents: Sequence[_Sentence]) -> list[_Hit]:
     hits: list[_Hit] = []
     for s in sents:
-        for rx in (*_METRIC_RULES, *_METRIC_FAMILIES):
+        prospective = bool(_PROSPECTIVE.search(s.text))
+        for rx in (*_METRIC_RULES, *_METRIC_FAMILIES, *_METRIC_OUTCOMES):
+            if prospective and rx in _METRIC_OUTCOMES:
+                continue
             for m in rx.finditer(s.text):
                 tail = s.text[m.start() : m.end() + 20]
                 before = s.text[max(0, m.start() - 40) : m.start()]

@@ -939,3 +939,101 @@ BLIND7_FAMILIES = [
 def test_blind7_rule_family(signal: str, shown: bool, text: str) -> None:
     result = analyze(text, model=False)
     assert result.signals[signal] is shown, (text, result.evidence[signal])
+
+
+BLIND8_FAMILIES: list[tuple[str, bool, str]] = [
+    # metrics: zero and not one, counted
+    ("metrics", True, "Across the whole fleet we had zero failed upgrades this time."),
+    ("metrics", True, "The cutover finished without a single data-loss incident."),
+    ("metrics", True, "Not one payment was lost during the switch."),
+    ("metrics", False, "Our target was zero failed upgrades for the year."),
+    ("metrics", False, "We built it as a zero-downtime migration from the start."),
+    ("metrics", False, "The two engines agreed, and stayed at zero for a week."),
+    ("metrics", False, "We switched once the differences were zero for ten days."),
+    ("metrics", True, "In the parallel run the difference was zero."),
+    # metrics: harm counted with more verbs and units
+    ("metrics", True, "About 40,000 reminder emails were never sent that night."),
+    ("metrics", True, "Roughly nine hundred homes had no heating data for a day."),
+    ("metrics", True, "Some 3,100 card payments declined before we rolled back."),
+    ("metrics", True, "About 12% of daily players had churned by the weekend."),
+    ("metrics", False, "We have about nine hundred homes on the pilot."),
+    # metrics: remediation counted
+    ("metrics", True, "We refunded the delivery fee on about 2,000 orders."),
+    ("metrics", True, "We shipped a week late, with 75 faulty units replaced."),
+    ("metrics", False, "We needed to replace the firmware on four thousand robots."),
+    # metrics: money a deal or a loss came to, paying customers reached
+    ("metrics", True, "In the end they renewed the contract for three years, $400,000."),
+    ("metrics", True, "The deal went through, an $800k account."),
+    ("metrics", True, "We took a six-figure write-off on the bad stock."),
+    ("metrics", True, "By summer we reached 25 paying practices."),
+    ("metrics", False, "The contract came with a long list of conditions."),
+    ("metrics", False, "We sell to about 80 paying practices in the region."),
+    # metrics: usage and adoption counted
+    ("metrics", True, "In the first month 2,400 customers used the new instalment plan."),
+    ("metrics", True, "The dashboard was used by nine of eleven regional offices."),
+    ("metrics", True, "Today thirty of the forty teams deploy through the new pipeline."),
+    ("metrics", False, "Two of the five options needed a new licence."),
+    # metrics: before against after
+    ("metrics", True, "A release took about three days before and half a day after."),
+    ("metrics", True, "Nine builds in ten go green now, where before they failed weekly."),
+    ("metrics", True, "We shipped in the same sprint, against about two sprints behind before."),
+    ("metrics", True, "After that, a deploy took about six minutes."),
+    ("metrics", True, "After that we released every two weeks."),
+    ("metrics", True, "The support backlog was under 150 by the end of the month."),
+    ("metrics", False, "After that it took two weeks to roll the change out everywhere."),
+    ("metrics", False, "My review queue was three days deep that month."),
+    # metrics: defects found, singular or explained
+    ("metrics", True, "The rehearsal found one serious locking flaw, which we fixed first."),
+    ("metrics", True, "They found 23 mappings that hadn't carried over."),
+    ("metrics", False, "We found two vendors who could do it in time."),
+    # business: words that name a role, code, an agency or a volume, not customers or money
+    ("business", False, "I sent the report to the customer director before the call."),
+    ("business", False, "SLOs tie the work to the customer experience."),
+    ("business", False, "I lead the frontend team at the tax agency."),
+    ("business", False, "The service handles about 50,000 invoices a day now."),
+    ("business", False, "Night pages went down from about 40 per month to 12."),
+    ("business", False, "I pushed a smart-contract upgrade with the wrong admin address."),
+    (
+        "business",
+        False,
+        "It validates the order, then applies the business logic for the discounts.",
+    ),
+    ("business", False, "We share only the business-rule layer between the two apps."),
+    ("business", False, "My job is getting the old system through security audits."),
+    ("business", False, "Honestly, their work is what saved the project."),
+    ("business", False, "I thank the client's IT manager for his patience."),
+    ("business", False, "It is a self-care app where customers check their balance."),
+    ("business", False, "I never talked to the warehouse managers, who are the real users."),
+    ("business", False, "Every form went through two screen reader users from the lab."),
+    ("business", False, "Those users would simply have been unable to log in."),
+    ("business", False, "The client hides both stores behind one interface."),
+    ("business", False, "The company does contract logistics for food brands."),
+    # business: kept
+    ("business", True, "We failed the PCI audit and had to fix it in a month."),
+    ("business", True, "The move had to land before the auditors came back in spring."),
+    ("business", True, "Our licence bill went from 12,000 a year to nothing."),
+    ("business", True, "About 300 customers were charged twice."),
+    ("business", True, "We cut our tax bill by moving the entity."),
+]
+
+
+@pytest.mark.parametrize(("signal", "shown", "text"), BLIND8_FAMILIES)
+def test_blind8_rule_family(signal: str, shown: bool, text: str) -> None:
+    result = analyze(text, model=False)
+    assert result.signals[signal] is shown, (text, result.evidence[signal])
+
+
+BLIND8_BUSINESS_CONTEXT: list[tuple[bool, str]] = [
+    (False, "I run QA at a company that sells point-of-sale terminals."),
+    (False, "I am an EM at a retailer; we sell furniture online."),
+    (False, "We compared both flows for a week before any customer touched the new one."),
+    (True, "The new plan sells twice as well as the old one did."),
+    (True, "Before the fix, customers were charged twice."),
+]
+"""Business: what the company sells, and customers not reached yet, are context (blind8)."""
+
+
+@pytest.mark.parametrize(("shown", "text"), BLIND8_BUSINESS_CONTEXT)
+def test_blind8_business_context(shown: bool, text: str) -> None:
+    result = analyze(text, model=False)
+    assert result.signals["business"] is shown, (text, result.evidence["business"])
