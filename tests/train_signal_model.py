@@ -57,10 +57,12 @@ TARGET_PRECISION = 0.85
 """Precision the rules and the model together must keep (cross-validated)."""
 ADDED_PRECISION = 0.75
 """Share of the model's own additions (signals the rules missed) that must be right."""
-ADDED_PRECISION_FOR = {"credit": 0.85}
+ADDED_PRECISION_FOR = {"credit": 0.85, "risk": 0.8}
 """Signals whose additions must be right more often than `ADDED_PRECISION`. Credit's model
 (cross-validated additions right 0.75-0.79 of the time) added 7 false alarms and about 5
-right calls on blind7's 160 answers, and the rules alone now reach 0.85 recall there."""
+right calls on blind7's 160 answers, and the rules alone now reach 0.85 recall there.
+Risk's (additions right 0.80 in cross-validation at the lowest threshold) added 17 false
+alarms on blind10 and blind11's 480 answers, leaving risk's precision at 0.80 there."""
 THRESHOLDS = tuple(round(0.30 + 0.05 * i, 2) for i in range(14))
 """0.30, 0.35, … 0.95."""
 SEED = 2026

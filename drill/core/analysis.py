@@ -439,7 +439,9 @@ _AFFECTED_UNITS = (
     r"|shipments|parcels|deliveries|messages|emails|jobs|builds|releases|alerts|pages|tickets"
     r"|attempts|checkouts|vans|students|payslips|clinics|applications|claims|shoppers|buyers"
     r"|riders|passengers|subscribers|phones|cars|vehicles|clients|households|homes|sensors"
-    r"|robots|boards|meters|deposits|policies)"
+    r"|robots|boards|meters|deposits|policies|events|rows|matches|viewers|farmers|transfers"
+    r"|articles|reports|endpoints|families|limits|sessions|members|patrons|listings|shops"
+    r"|items|visits|trips|rides|games|logins|entries|documents|uploads)"
 )
 # "the team was 12 engineers", "after that it was three months": the size of the team or
 # the length of the work, not where a measure ended.
@@ -453,10 +455,34 @@ _METRIC_FAMILIES = tuple(
         r"\b(?:failed|fail|were\s+lost|got\s+(?:stuck|paid|charged|double|the\s+wrong)|went\s+out"
         r"|were\s+declined|had\s+(?:failed|to)|got\s+[\w\s]{0,20}?\bwith\s+the\s+wrong|escaped"
         r"|were\s+(?:affected|charged|overcharged|double|touched|wrong|duplicates?|delayed|late"
-        r"|lost|corrupted|dropped|stuck|false)|errored|bounced|crashed|stuck)\b"
+        r"|lost|corrupted|dropped|stuck|false|gone|set\s+to|executed|deleted|missing)|errored"
+        r"|bounced|crashed|stuck|failed\s+to|did(?:n['\u2019]t|\s+not)\s+go\s+through"
+        r"|got\s+nothing|saw\s+(?:the\s+)?wrong|had\s+failed|missed)\b"
         rf"|\b(?:lost|overcharged|affected|hit|broke|bricked|double[- ]charged|locked\s+out)\s+"
         rf"{_APPROX}{_NUM}\s+(?:[\w'\u2019-]+\s+){{0,2}}?{_AFFECTED_UNITS}\b"
         rf"|\bwrong\b[^.;]{{0,40}}?\bto\s+{_APPROX}{_NUM}\s+{_AFFECTED_UNITS}\b",
+        # blind10/11: a harm that landed on a stated number of things ("went out a day early
+        # for about 300 accounts"); a count set against the last time ("nineteen in total,
+        # against several hundred"); customers won ("signed 25 corporate accounts", "had 40
+        # paying shops"); a gain in time ("nine days faster"); where a measure ended when it
+        # is not a number to begin with ("from a whole night to twenty minutes", "Triage
+        # became twenty minutes", "the bill is now 11 thousand")
+        rf"\b(?:late|early|wrong|stale|down|offline|broken|twice)\b[^.;]{{0,40}}?\bfor\s+{_APPROX}"
+        rf"{_NUM}\s+(?:[\w-]+\s+){{0,2}}?{_AFFECTED_UNITS}\b",
+        rf"(?:{_NUM_AT_START}|\bno\b)[^.;]{{0,50}}?,?\s+against\s+(?:{_APPROX}(?:the\s+)?{_NUM}"
+        r"|several\s+(?:hundred|thousand|dozen))",
+        rf"\b(?:signed|brought\s+in|won|onboarded|reached|gained|added)\s+(?:(?:up\s+)?(?:for|the"
+        rf"\s+first|about|around|over|more\s+than|another)\s+)?{_NUM}\s+(?:thousand\s+)?"
+        r"(?:[\w-]+\s+)?(?:customers|accounts|shops|clients|families|users|subscribers|sites"
+        r"|farmers|stores|schools|hospitals|clinics|merchants|partners|retailers|brands)\b"
+        rf"|\bhad\s+{_APPROX}{_NUM}\s+(?:thousand\s+)?(?:paying|active|new|signed)\s+[a-z]+s\b",
+        rf"{_NUM_AT_START}\s+(?:days?|hours?|minutes?|weeks?|times|x)\s+(?:faster|quicker|sooner"
+        r"|cheaper|shorter|more\s+expensive)\b",
+        rf"\bfrom\s+(?:a\s+|an\s+|the\s+)?(?:whole|full|entire|most|every)\s+\w+\s+to\s+{_APPROX}"
+        rf"{_NUM}\b(?:\s+{_UNIT}\b)?"
+        r"|\b(?:went|dropped|fell|came\s+down)\s+to\s+zero\b"
+        rf"|\b(?:became|is\s+now|(?<!\bwe\s)(?<!\bthey\s)are\s+now)\s+{_APPROX}{_NUM}\s+(?:thousand"
+        rf"|million|{_UNIT})\b(?!\s+(?:into|in|ago|since|old|late|behind|away|left|of)\b)",
         # where a measure was brought, landed or settled; adoption reached; a count still left
         rf"\bfrom\s+{_APPROX}{_NUM}\b[^.;]{{0,30}}?\bto\s+(?:single\s+(?:figures|digits)|a\s+handful"
         r"|a\s+trickle)"
@@ -695,7 +721,20 @@ _PARTY = (
     # the team does not employ: "the practice managers", "the receptionists", "the DBAs",
     # "the heads of our two bank partners", "the regulatory affairs team"
     r"|\b(?:practice|surgery|clinic|school|restaurant|hotel)\s+managers?\b|\breceptionists\b"
-    r"|\bthe\s+DBAs\b|\bagencies\b|\bthe\s+regulatory\s+affairs\b)"
+    r"|\bthe\s+DBAs\b|\bagencies\b|\bthe\s+regulatory\s+affairs\b"
+    # blind10/11: a function's group or a management body ("the mission operations group",
+    # "the management group", "account management"), a chief of staff, an outside assessor,
+    # the supervisors of a contact centre
+    r"|\b(?:operations|ops|management|finance|product|sales|marketing|legal|security|compliance"
+    r"|support|steering|leadership|exec\w*|planning|architecture|clinical|medical)\s+group\b"
+    r"|\baccount\s+management\b|\bchief\s+of\s+staff\b|\bassessors?\b"
+    r"|\b(?:centre|center|site|store|ward|shift|floor)\s+supervisors\b"
+    # an agency, a studio's producers, other desks or studios, a ministry's secretaries, the
+    # board of an outside body or one's own company's board, an account lead
+    r"|\b(?:the|an?|our|their)\s+(?:[\w-]+\s+)?agency\b|\bthe\s+producers\b"
+    r"|\bother\s+(?:[\w-]+\s+)?(?:desks|groups|squads|studios|offices|departments)\b"
+    r"|\b(?:deputy|permanent|principal|cabinet)\s+secretar(?:y|ies)\b|\bour\s+board\b"
+    r"|\baccount\s+leads?\b|\bthe\s+[\w-]+['\u2019]s\s+(?:[\w-]+\s+)?(?:board|team)\b)"
 )
 _PARTY_RX = _rx(_PARTY)
 _ALIGN = _rx(
@@ -803,10 +842,34 @@ _ALIGN = _rx(
     r"|\b(?:made|make|making)\s+sure\s+(?:[\w'\u2019-]+\s+){1,4}?(?:knew|heard|understood|saw"
     r"|(?:was|were)\s+aware)\b"
     r"|\bwent\s+with\b[^.;]{0,40}?\bto\s+(?:our|the|their|each|every|all)\b"
+    # blind10/11: introducing a delegate to a party, bringing a matter to a body, raising it
+    # with someone, going over a head, talking or sitting down with, a standing slot set up
+    # with a party, putting people in a call with one, sessions run for another group,
+    # something said at a company-wide meeting, updates done for a party
+    r"|\bintroduced\s+(?:him|her|them|(?-i:[A-Z][a-z]+))\s+to\b"
+    r"|\b(?:brought|bring|brings|bringing)\s+(?:it|this|that|the\s+[\w-]+(?:\s+[\w-]+)?)\s+to\b"
+    r"|\braised\s+with\b|\bwent\s+over\s+\w+\s+head\s+to\b"
+    r"|(?<=,\s)talking\s+(?:to|with)\b|\b(?:I|we)\s+(?:was|were|am|are)\s+talking\s+(?:to|with)\b"
+    r"|\bsit(?:s|ting)?\s+down\s+with\b"
+    r"|\bset\s+up\s+(?:a|an)\s+(?:weekly|monthly|fortnightly|daily|quarterly|regular|standing"
+    r"|biweekly|bi-weekly)\s+(?:[\w-]+\s+)?(?:[\w-]+\s+)?with\b"
+    r"|\bput\s+(?:them|him|her|us|both\s+of\s+them)\s+in\s+(?:a|one|the|an)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:call|meeting|room|session)\b"
+    r"|\bran\s+(?:the\s+|a\s+|an\s+|two\s+|three\s+)?(?:[\w-]+\s+){0,2}?(?:sessions?|workshops?"
+    r"|trainings?|demos?|briefings?)\s+for\b"
+    r"|(?<=\bI\s)said\s+(?:\w+\s+)?(?:this|that|it|so)\s+at\s+(?:the|our)\b"
+    r"|\bdid\s+the\s+(?:[\w-]+\s+)?updates?\s+to\b"
+    # time booked with a party, a case defended before one, people brought to a meeting, a
+    # call made or an invitation sent in the present tense
+    r"|\bbooked\s+(?:time|a\s+[\w-]+|an\s+[\w-]+)\s+with\b"
+    r"|\bdefend(?:ed|s|ing)?\s+(?:it|this|that|them|the\s+[\w-]+)\s+(?:in|at|to|with|before)\b"
+    r"|\bbrought\s+(?:all\s+of\s+)?(?:them|all\s+\w+)\s+(?:to|into)\b"
+    r"|\b(?:call|calls|invite|invites)\s+(?:the|our|their|each|every)\b"
 )
 _PARTY_ACTS = _rx(
     rf"{_PARTY}[^.;]{{0,40}}?\b(?:agreed|signed\s+off|approved|helped)\b"
-    rf"|{_PARTY}\s+got\s+(?:a|the)\s+[\w\s-]{{0,30}}?(?:summary|update|note|briefing)\b"
+    rf"|{_PARTY}\s+(?:got|get|gets)\s+(?:a|the|an|my|our)\s+[\w\s-]{{0,30}}?(?:summary|update|note"
+    r"|briefing|status|report)\b"
 )
 # Words that, just before a verb, mean it did not happen or only might.
 _NOT_DONE = _rx(
@@ -826,13 +889,18 @@ _TEAM_SUBJECT = _rx(
     r"(?:^|[,;:]\s*|\b(?:and|but|then)\s+)(?:our|my)\s+(?:[\w-]+\s+)?(?:PM|product\s+manager"
     r"|(?:tech\s+)?lead|manager|engineers?|team|designer|analyst|director)\s+(?:\w+ly\s+)?$"
 )
+_NAMED_SUBJECT = _rx_cased(
+    rf"(?:^|[,;:]\s*|\b(?:and|but|then|because|so)\s+){_NAME}\s+(?:\w+ly\s+)?$"
+)
+"""A first name as the clause's subject just before a verb."""
 _OBJECT_CASE = frozenset({"him", "it", "them"})
 """Pronouns that, before a verb, are the object of an earlier one, not its subject."""
 _SPEAKER_LED = _rx_cased(r"(?:I|[Ww]e)\b")
 # What a team member does on the team's behalf: "he presented it to our CTO", "she ran the
 # monthly review with the finance partner"; "she told me" is the party talking.
 _DELEGATE_VERB = _rx(
-    r"present\w*|sent|ran\b|briefed|walked|met\s+with|negotiated|owned|took|agreed|reviewed"
+    r"present\w*|sent|ran\b|briefed|walked|met\b|negotiated|owned|took|agreed|reviewed"
+    r"|went\s+to|running|runs\b|monthly\s+review|weekly\s+review|demo\w*|defend\w*"
 )
 # The speaker sending someone to do it: "I asked him to present the fix at the ops review".
 _SENT_DELEGATE = _rx_cased(
@@ -870,7 +938,7 @@ _PARTY_SUBJECT = _rx(
 _PRONOUN_OBJECT = _rx(r"\s*(?:him|her)\b")
 # "We met them three times", "emailed every one of them": a group named just before, met or
 # written to; "told them both" and "met each of them" are more often the speaker's own people.
-_GROUP_OBJECT = _rx(r"\s*(?:(?:every\s+one|all)\s+of\s+)?them\b(?!\s+both)")
+_GROUP_OBJECT = _rx(r"\s*(?:(?:every\s+one|all|all\s+\w+)\s+of\s+)?them\b(?!\s+both)")
 _MEETING_GROUP = _rx(
     r"(?:I|we)?\s*(?:also\s+)?(?:met|briefed|updated|emailed|phoned|messaged|called)$"
 )
@@ -1832,7 +1900,10 @@ _DOMAIN_THING = (
     r"|(?:payment\s+)?portals?)\b"
 )
 # "the customer director", "the customer experience": a role or an idea, not customers.
-_NOT_CUSTOMER_ROLE = r"(?![\s-](?:experience|directors?|insights?|advocates?)\b)"
+_NOT_CUSTOMER_ROLE = (
+    r"(?![\s-](?:experience|directors?|insights?|advocates?|identity|care|terminal|identifiers?"
+    r"|support\s+(?:agents?|tools?|engineers?))\b)"
+)
 _BUSINESS_RULES = tuple(
     _rx(p)
     for p in (
@@ -1853,16 +1924,16 @@ _BUSINESS_RULES = tuple(
         r"|\b(?:to|on)\s+the\s+(?:monthly\s+|annual\s+|cloud\s+|AWS\s+|hosting\s+)?bill\b"
         r"|\buser['\u2019]s\b"
         r"|\b(?:the|our|a|biggest|largest|key|big)\s+client\b(?![- ](?:library|wrapper|code"
-        r"|side|SDK|apps?|teams?|changed|retries|retried|sends?|sent|calls?|called|times?\s+out|caches?|cached"
+        r"|side|SDK|apps?|teams?|releases?|saves?|changed|retries|retried|sends?|sent|calls?|called|times?\s+out|caches?|cached"
         r"|hides|shows|renders|displays|fetches|polls|talks|handles|reads|writes|stores|loads|parses"
         r"|connects|syncs|receives|requests)\b)|\bclient['\u2019]s\b",
         r"\bchurn\w*|(?<!licen[cs]e\s)(?<!certificate\s)\brenew(?:als?\b|ed\b(?!\s+(?:the|it|them|our|its|my)\b))"
         r"(?![\s-](?:journeys?|portals?|cycles?|for\s+(?:the|a|an)\s+(?:\w+\s+)?"
-        r"(?:CA|certs?|certificates?|domains?|licen[cs]es?|passports?)))|\b(?<!big\s)deals?\b|\bcontractual\b"
-        r"|(?<!unit\s)(?<!type\s)(?<!data\s)(?<!format\s)(?<!file\s)\bconversions?\b|\bsignups?\b|(?<!hiring\s)(?<!job\s)(?<!talent\s)(?<!from\sthe\s)\bmarkets?\b(?![\s-](?:data|feeds?|prices?|makers?|(?:him|her|them)sel(?:f|ves))\b)"
+        r"(?:CA|certs?|certificates?|domains?|licen[cs]es?|passports?)))|\b(?<!big\s)(?<!done\s)(?<!with\sthe\s)deals?\b|\bcontractual\b"
+        r"|(?<!unit\s)(?<!type\s)(?<!data\s)(?<!format\s)(?<!file\s)\bconversions?\b|\bsignups?\b|(?<!hiring\s)(?<!job\s)(?<!talent\s)(?<!from\sthe\s)\bmarkets?\b(?![\s-](?:data|feeds?|prices?|makers?|open|close|(?:him|her|them)sel(?:f|ves))\b)"
         r"(?!\s+(?:was|is)\s+(?:brutal|tough|hot|tight)\b)"
         r"|\bcompetitors?\b",
-        r"\bregulat\w+(?!\s+(?:affairs|documents?|documentation|clearance|package|submissions?(?!\s+(?:date|deadline))|leads?|work|team))\b|\bcompliance\b"
+        r"(?<!voltage\s)\bregulat\w+(?!['\u2019]s\s+(?:tables?|systems?|formats?|portal|APIs?)\b)(?!\s+(?:affairs|documents?|documentation|clearance|package|submissions?(?!\s+(?:date|deadline))|leads?|work|team))\b|\bcompliance\b"
         # an audit is business when it is external or has a stake: "failed the PCI audit",
         # "the audit deadline"; a security, pharmacy or accessibility audit on its own is not
         r"|\b(?:failed|fail|failing|pass(?:ed)?|external|regulatory|regulator['\u2019]s|SOC\s*2|PCI|ISO"
@@ -1872,16 +1943,17 @@ _BUSINESS_RULES = tuple(
         r"|\baudits?\s+(?:deadlines?|dates?|fines?|penalt(?:y|ies)|failures?)\b"
         r"|(?<!MIT\s)(?<!BSD\s)(?<!GPL\s)(?<!Apache\s)(?<!open-source\s)(?<!source\s)\blicen[cs](?:es?|ing)\s+"
         r"(?:fees?|costs?|bills?|spend|revenue|sales|prices?|deals?|income)\b"
-        rf"|\bfine[sd]\b|\bGDPR\b|\btax\b(?![\s-]{_DOMAIN_THING})(?![\s-](?:agency|authority|office|department|administration|service)\b)",
+        rf"|\bfine[sd]\b|\bGDPR\b|\btax\b(?![\s-]{_DOMAIN_THING})(?![\s-](?:agency|authority|office|department|administration|service|rules|season|related"
+        r"|extracts?)\b)",
         r"\bholiday\s+season\b|\bBlack\s+Friday\b|(?<!point-of-)(?<!point\sof\s)\bsale\b|\blost\s+orders\b"
         # what the company sells describes it, and is not an outcome ("a company that sells
         # procurement software", "we sell furniture online")
         r"|(?<!\bcompany\sthat\s)(?<!\bcompany\swhich\s)(?<!\bstartup\sthat\s)(?<!\bfirm\sthat\s)"
-        r"(?<!\bwe\s)\bsells?\b"
+        r"(?<!\bwe\s)\bsells?\b(?!\s+(?:it|this|that|the\s+(?:idea|plan|change|proposal))\b)"
         r"|(?<!\blogic\sfor\s)\binvoices?\b(?!\s+(?:a|per)\s+(?:day|hour|week|month|minute|second)\b)(?![\s_-](?:data|service|generation|generator|tables?|ids?|modules?|code|format"
         r"|pdfs?|templates?|render\w*|logic|jobs?|views?|screens?|pages?)\b)|\bfunding\b"
         # a person's promotion is not a marketing one
-        r"|(?<!her\s)(?<!his\s)(?<!their\s)(?<!my\s)(?<!a\s)(?<!for\s)\bpromotions?\b(?!\s+(?:are|is|were|was)\s+(?:\w+\s+)?(?:slow|slower|rare|hard|frozen)\b)(?!\s+(?:APIs?|cases?|packets?"
+        r"|(?<!her\s)(?<!his\s)(?<!their\s)(?<!my\s)(?<!a\s)(?<!for\s)(?<!got\sthe\s)\bpromotions?\b(?!\s+(?:are|is|were|was)\s+(?:\w+\s+)?(?:slow|slower|rare|hard|frozen)\b)(?!\s+(?:APIs?|cases?|packets?"
         r"|cycles?|to\s+\w+|committees?|panels?|process|criteria|rubrics?|decisions?|docs?"
         r"|documents?)\b)",
         # "cost us a quarter of feature work" is time, not money
@@ -1889,8 +1961,8 @@ _BUSINESS_RULES = tuple(
         r"|\bcosts?\s+(?:us|the\s+company)\s+(?:[\w-]+\s+){0,3}?(?:money|revenue|customers?|deals?"
         r"|renewals?|sales|goodwill|trust)\b|\b(?:the|our|cloud|annual|infrastructure|infra"
         r"|hosting|compute|AWS|monthly|total|vendor)\s+spend\b|\bcut(?:ting|s)?\s+(?:\w+\s+)?"
-        r"(?:spend|costs)\b|\bsav(?:ed|ing|ings)\b(?!\s+(?:\w+\s+){0,3}?(?:time|hours?|minutes"
-        r"|days|weeks|effort|toil|clicks|steps)\b)(?!\s+(?:levels?|files?|games?|drafts?|progress"
+        r"(?:spend|costs)\b|(?<!-)\bsav(?:ed|ing|ings)\b(?!\s+(?:\w+\s+){0,3}?(?:time|hours?|minutes"
+        r"|days?|weeks?|months?|sprints?|effort|toil|clicks|steps)\b)(?!\s+(?:levels?|files?|games?|drafts?|progress"
         r"|state|changes|work|anymore)\b)(?<!they\ssaved)(?<!about\ssaving)"
         # "saved the project" rescues the work, not money
         r"(?!\s+(?:the|our|this|that)\s+(?:project|migration|team|quarter|programme"
@@ -1899,7 +1971,7 @@ _BUSINESS_RULES = tuple(
         rf"(?!\s+(?:it|the\s+day)\b)(?![\s-]{_DOMAIN_THING})"
         rf"|{_MONEY}",
         r"\b(?:company|business)['\u2019]s\s+(?:top\s+)?(?:priority|target|goal|concern)\b"
-        r"|\btop\s+priority\b|\bthe\s+business\b(?![\s-](?:logic|rules?|layer|analysts?|hours|case|requirements?))"
+        r"|\btop\s+priority\b|\bthe\s+business\b(?![\s-](?:logic|rules?|layer|analysts?|hours|case|requirements?|side))"
         r"|\bcompany(?:-wide)?\s+(?:OKRs?|priorit(?:y|ies)|goals?|targets?)\b"
         r"|\b(?:the\s+)?company\s+(?:was|is|had\s+been)\s+(?:cutting|prioriti[sz]ing|focused\s+on"
         r"|betting\s+on|pushing\s+(?:for|on))\b",
@@ -1908,7 +1980,7 @@ _BUSINESS_RULES = tuple(
         # ("query costs went from roughly 80 grand a month", "cost less per year than",
         # "fuel was the biggest cost", "cost per delivery"), gross merchandise value, a
         # funding round, a warranty return, a law with a date
-        r"\b(?:a|the|no|any|every|each|one|genuine)\s+(?:[\w-]+\s+)?patient(?!['\u2019]s\s+(?:vital|records?|data|results?|charts?|notes|files?)\b)(?:['\u2019]s)?\b(?![\s-](?:scheduling|app|portal|records?|data|facing|management|system|list|flow|journey|messaging)\b)|(?<!team\s)\bplayers\b|\bcitizens\b"
+        r"\b(?:a|the|no|any|every|each|one|genuine)\s+(?:[\w-]+\s+)?patient(?!['\u2019]s\s+(?:vital|records?|data|results?|charts?|notes|files?)\b)(?:['\u2019]s)?\b(?![\s-](?:scheduling|app|portal|records?|data|facing|management|system|list|flow|journey|messaging|room|journal|safety|call|administration)\b)|(?<!team\s)\bplayers\b|\bcitizens\b"
         r"|\bshop\s*(?:owners|keepers)\b|\bsign-ups?\b(?![\s-](?:site|page|form|flow|screen|button|service|api|code)\b)|\bper\s+(?:user|customer|order|seat|shopper)\b"
         r"|\b(?:lower|higher|transaction|card|processing|platform|late|service)\s+fees\b"
         r"|(?<!logic\sfor\sthe\s)(?<!logic\sfor\s)(?<!rules\sfor\sthe\s)(?<!code\sfor\sthe\s)\bdiscounts?\b|\b(?:wrong|full|list)\s+price\b"
@@ -1930,6 +2002,17 @@ _BUSINESS_RULES = tuple(
         r"|\b(?:million|billion|grand)\s+(?:a|per)\s+(?:year|month)\b|\bGMV\b|\bSeries\s+[A-E]\b|\bwarranty\s+(?:returns?|claims?)\b"
         r"|\b(?:a|the)\s+new\s+law\b|\blegally\s+required\b",
     )
+)
+# The speaker's role and company, said to set the scene: who the company sells to there
+# describes it ("I manage the platform team at a B2B company: HR software, mid-market
+# customers", "In our company we make a sensor for industrial customers").
+_SETTING = _rx(
+    r"^\s*(?:so,?\s+|okay,?\s+|in\s+[^,.;]{0,60}?,?\s+)?(?:I|we)\s+(?:(?:am|was|were|['\u2019]m)\s+)?"
+    r"(?:manag\w*|lead|led|leading|run|ran|running|head\w*|work\w*|look\w*\s+after|make|build)\b"
+)
+_SETTING_WORD = _rx(
+    r"(?:customers?|customer['\u2019]s?|users|clients?|markets?|small\s+businesses|sells?|revenue"
+    r"|patients|sellers|merchants|players|residents|passengers|riders|guests|subscribers)"
 )
 # Customers or users named inside a feared clause ("the worry was that a bad ranking would
 # bury milk for some shoppers", "the danger is that players might see stale data") are a harm
@@ -1983,6 +2066,11 @@ _NOT_AFFECTED = _rx(
     rf"|\b{_PEOPLE_WORD}\s+from\s+(?:the|our|an?)\s+(?:[\w-]+\s+)?(?:lab|panel|agency)\b"
     r"|\bwho\s+(?:are|were)\s+the\s+(?:real|actual|end|main|only)\s+users\b"
     r"|\binternal\s+(?:[\w-]+\s+){1,2}users\b"
+    # users watched or asked to try something: research, not an outcome ("shadow the users
+    # for a week", "test with real users", "ask two users to try it")
+    r"|\b(?:watch\w*|shadow\w*|observ\w*|test\w*\s+with|ask\w*)\s+(?:the\s+|our\s+|real\s+"
+    rf"|two\s+|three\s+|some\s+|a\s+few\s+|a\s+couple\s+of\s+)*{_PEOPLE_WORD}"
+    rf"|\b{_PEOPLE_WORD}\s+(?:did\s+not|didn['\u2019]t|never)\s+(?:even\s+)?(?:notice|see|feel)\b"
     # nobody reached yet: "before any customer touched it"
     rf"|\bbefore\s+(?:any|a\s+single|one)\s+{_PEOPLE_WORD}"
 )
@@ -2042,10 +2130,21 @@ def _simple(rules: Sequence[re.Pattern[str]]) -> _Detector:
 def _business(sents: Sequence[_Sentence]) -> list[_Hit]:
     hits: list[_Hit] = []
     for s in sents:
+        setting = _SETTING.search(s.text) is not None
         for rx in _BUSINESS_RULES:
             # a word passed over (customers only asking) may be followed by one that counts
             found = ((s.start + m.start(), s.start + m.end()) for m in rx.finditer(s.text))
-            hit = next((h for h in found if not _unaffected(s, h)), None)
+            hit = next(
+                (
+                    h
+                    for h in found
+                    if not _unaffected(s, h)
+                    and not (
+                        setting and _SETTING_WORD.fullmatch(s.text, h[0] - s.start, h[1] - s.start)
+                    )
+                ),
+                None,
+            )
             if hit:
                 hits.append(hit)
     for i, s in enumerate(sents):
@@ -2084,6 +2183,10 @@ _BARE_RANGE = _rx(
 )
 
 
+# A unit just after where a pattern stopped belongs to the quoted phrase.
+_UNIT_AFTER = _rx(rf"\s*{_UNIT}\b")
+
+
 def _metrics(sents: Sequence[_Sentence]) -> list[_Hit]:
     hits: list[_Hit] = []
     for s in sents:
@@ -2097,7 +2200,10 @@ def _metrics(sents: Sequence[_Sentence]) -> list[_Hit]:
                 if _UPGRADE.search(before) and _BARE_RANGE.match(tail):
                     continue
                 if not _METRIC_VETO.search(tail):
-                    hits.append((s.start + m.start(), s.start + m.end()))
+                    # the TUI quotes the phrase: "from 900 ms to 300 ms", not "... to 300"
+                    unit = _UNIT_AFTER.match(s.text, m.end())
+                    end = unit.end() if unit else m.end()
+                    hits.append((s.start + m.start(), s.start + end))
     return hits
 
 
@@ -2116,6 +2222,14 @@ def _subject_ok(text: str, verb_start: int) -> bool:
     if _TEAM_SUBJECT.search(before):
         return True
     found = [p for p in _SUBJECT.findall(before) if p.lower() not in _OBJECT_CASE]
+    if not found and _DELEGATE_VERB.match(text, verb_start):
+        # a team member named just before ("Luis took the proposal to the committee"), or a
+        # delegate whose pronoun sits further back in a long clause ("He runs the evaluation
+        # himself and presents the results to the PMs")
+        if _NAMED_SUBJECT.search(before):
+            return True
+        far = text[max(0, verb_start - 100) : verb_start]
+        found = [p for p in _SUBJECT.findall(far) if p.lower() in {"he", "she"}][-1:]
     if found:
         # a delegate who presents or reports outward still aligns the party for the team
         delegate = found[-1].lower() in {"he", "she"} and _DELEGATE_VERB.match(text, verb_start)

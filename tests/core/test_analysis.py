@@ -51,16 +51,16 @@ recall 0.97-1.00), not an estimate of unseen text."""
 
 
 KEPT_OUT_MEASURED = {
-    "stakeholders": (1.00, 0.72),
-    "tradeoffs": (0.87, 0.89),
-    "risk": (0.84, 0.90),
-    "metrics": (0.87, 0.77),
-    "people": (0.97, 0.97),
-    "decision": (0.93, 0.93),
-    "reflection": (0.90, 0.90),
-    "credit": (0.78, 0.78),
+    "stakeholders": (0.95, 0.81),
+    "tradeoffs": (0.92, 0.79),
+    "risk": (0.81, 0.97),
+    "metrics": (0.92, 0.78),
+    "people": (0.85, 0.98),
+    "decision": (0.92, 0.90),
+    "reflection": (0.89, 0.93),
+    "credit": (0.84, 0.85),
     "ownership": (0.95, 1.00),
-    "business": (0.75, 0.92),
+    "business": (0.86, 0.81),
 }
 """(precision, recall) on the kept-out split (`KEPT_OUT_SPLITS`), scored once with the
 rules and the model as shipped (the README prints the table). A floor for later changes,
@@ -1037,3 +1037,90 @@ BLIND8_BUSINESS_CONTEXT: list[tuple[bool, str]] = [
 def test_blind8_business_context(shown: bool, text: str) -> None:
     result = analyze(text, model=False)
     assert result.signals["business"] is shown, (text, result.evidence["business"])
+
+
+BLIND10_FAMILIES: list[tuple[str, bool, str]] = [
+    # stakeholders: a delegate presenting or taking a matter to another group, even with
+    # the pronoun far back or a first name as subject; a matter brought to a body, raised
+    # with or gone over a head to someone, a standing slot, sessions run for another group
+    ("stakeholders", True, "I had Omar walk the plan through with the field operations group."),
+    (
+        "stakeholders",
+        True,
+        "She owns the nightly replay job end to end and presents the findings to the product "
+        "managers each month.",
+    ),
+    ("stakeholders", True, "Priya took the revised schedule to the safety committee."),
+    ("stakeholders", True, "I introduced him to the assessor from the notified body."),
+    ("stakeholders", True, "I brought the proposal to the architecture board in March."),
+    ("stakeholders", True, "I raised with the director that the restore had never been tried."),
+    ("stakeholders", True, "I went over her head to the CTO, which I regret."),
+    ("stakeholders", True, "I set up a monthly half-hour with the head of retail and finance."),
+    ("stakeholders", True, "He ran three workshops for the call centre supervisors."),
+    ("stakeholders", True, "The ward managers get a short status note from me every week."),
+    ("stakeholders", True, "Then I defended it with the head of engineering."),
+    ("stakeholders", True, "I booked time with the VP of sales so she could demo it herself."),
+    ("stakeholders", True, "Later I presented it to the leads of the other trading desks."),
+    ("stakeholders", False, "I introduced the new linter to the team."),
+    ("stakeholders", False, "I brought it up in our own retro."),
+    ("stakeholders", False, "He runs the test suite and presents nothing to anyone."),
+    ("stakeholders", False, "Maria took the laptop home to finish the migration."),
+    ("stakeholders", False, "I booked time with my manager to talk about my growth."),
+    ("stakeholders", True, "What I learned, talking to the chief of staff, was the real deadline."),
+    ("stakeholders", False, "I asked her to spend a week talking to every team that used it."),
+    # metrics: a harm landing on a stated number of things, a count set against the last
+    # time, customers won, a gain in time, a measure that ended without starting as a number
+    ("metrics", True, "Around 3,400 trip events were lost before the fix went out."),
+    ("metrics", True, "The statement run went out twice for about 250 accounts."),
+    ("metrics", True, "We had four escalations this quarter, against roughly thirty before."),
+    ("metrics", True, "By spring we had signed 18 new clinics."),
+    ("metrics", True, "Agents now close tickets two days faster."),
+    ("metrics", True, "We took the nightly report from a whole night to forty minutes."),
+    ("metrics", True, "Stand-up became ten minutes."),
+    ("metrics", True, "Flaky builds went to zero after the change."),
+    ("metrics", False, "We have 40 shops in the city and 300 accounts in total."),
+    ("metrics", False, "The team had 12 engineers and 3 new hires."),
+    ("metrics", False, "We became 5 people after the reorg."),
+    ("metrics", False, "The release is now 3 weeks late."),
+    ("metrics", False, "It went against everything we had said about the release."),
+    # business: the company set out as context, customers observed, a deal that is an
+    # arrangement, a regulator that is a part, a person's promotion, saving a week of time
+    (
+        "business",
+        False,
+        "I manage the platform team at a SaaS firm: HR software, mid-market customers.",
+    ),
+    ("business", False, "In our company we make sensors for industrial customers."),
+    ("business", False, "I manage the customer identity team."),
+    ("business", False, "Now I shadow the users for a week before proposing a tool."),
+    ("business", False, "I took it on, with the deal that she would review every change."),
+    ("business", False, "They picked the voltage regulator from our bench results."),
+    ("business", False, "She got the promotion that spring."),
+    ("business", False, "Asking earlier would have saved a week of back-and-forth."),
+    ("business", False, "The tax rules live in a separate service."),
+    ("business", False, "The region was down for an hour but our patients did not notice."),
+    ("business", True, "I manage the platform team, and the outage cost us two customers."),
+    ("business", True, "Three customers churned after the outage."),
+    ("business", True, "The deal with the retailer closed a week after the demo."),
+    ("business", True, "The regulator gave us until June to fix the reporting."),
+]
+"""Phrasing families added on blind10 and blind11, each with near misses."""
+
+
+@pytest.mark.parametrize(("signal", "shown", "text"), BLIND10_FAMILIES)
+def test_blind10_rule_family(signal: str, shown: bool, text: str) -> None:
+    result = analyze(text, model=False)
+    assert result.signals[signal] is shown, (text, result.evidence[signal])
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Latency went from 900 ms to 300 ms after the change.", "from 900 ms to 300 ms"),
+        ("Build time dropped from 40 minutes to 12 minutes.", "from 40 minutes to 12 minutes"),
+        ("Page load went from 4 seconds to 1.5 seconds.", "from 4 seconds to 1.5 seconds"),
+    ],
+)
+def test_metric_evidence_ends_with_its_unit(text: str, phrase: str) -> None:
+    evidence = analyze(text, model=False).evidence["metrics"]
+    assert any(e.endswith(phrase) for e in evidence), evidence

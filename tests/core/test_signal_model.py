@@ -8,7 +8,7 @@ import pytest
 
 from drill.core import signal_model
 from drill.core.analysis import SIGNALS, analyze
-from tests.eval_analysis import KEPT_OUT_SPLITS, load_answers
+from tests.eval_analysis import KEPT_OUT_SPLITS, analysis, load_answers
 from tests.train_signal_model import data_hash, training_sets
 
 LONG_ANSWER = (
@@ -44,8 +44,8 @@ def test_the_model_only_adds_to_what_the_rules_find() -> None:
     for answer in load_answers():
         if answer["split"] in KEPT_OUT_SPLITS:
             continue
-        rules = analyze(answer["text"], model=False).signals
-        both = analyze(answer["text"]).signals
+        rules = analysis(answer["text"], model=False).signals
+        both = analysis(answer["text"]).signals
         assert all(both[s] for s in SIGNALS if rules[s]), answer["id"]
 
 
