@@ -443,6 +443,11 @@ _AFFECTED_UNITS = (
     r"|articles|reports|endpoints|families|limits|sessions|members|patrons|listings|shops"
     r"|items|visits|trips|rides|games|logins|entries|documents|uploads)"
 )
+# People harm lands on that the units above do not name.
+_HARMED_PEOPLE = (
+    r"(?:creators|employees|advertisers|sellers|tenants|borrowers|drivers|learners|staff"
+    r"|agents|partners|doctors|nurses|readers|listeners|investors|savers|taxpayers|citizens)"
+)
 # "the team was 12 engineers", "after that it was three months": the size of the team or
 # the length of the work, not where a measure ended.
 _NOT_PEOPLE_COUNT = (
@@ -513,6 +518,30 @@ _METRIC_FAMILIES = tuple(
         rf"|{_SHARE})",
         rf"^\s*(?:before|previously),?\s[^.;]{{0,60}}?\b(?:took|takes|needed)\s+{_APPROX}{_NUM}\s*"
         rf"(?:[\w-]+\s+)?{_UNIT}",
+        # round 11: harm counted on more kinds of people and with more verbs ("about 1,400
+        # creators saw their new episodes missing", "Around 1,800 employees did not receive
+        # salary", "about 3,000 households sat in the dark", "400 customers' units had been
+        # affected", "charged about eighty accounts twice")
+        rf"{_NUM_AT_START}\s+(?:[\w'\u2019-]+\s+){{0,2}}?(?:{_AFFECTED_UNITS}|{_HARMED_PEOPLE})"
+        r"['\u2019]?[^.;]{0,30}?\b(?:saw|did(?:n['\u2019]t|\s+not)\s+(?:receive|get)|sat\s+in"
+        r"|had\s+been\s+(?:affected|charged|hit|delayed|lost|exposed)|got\s+(?:inflated|duplicate"
+        r"|double|wrong|no)|were\s+(?:affected|hit|charged|delayed|exposed|left))\b"
+        rf"|\b(?:charged|billed|invoiced|emailed|paged)\s+{_APPROX}{_NUM}\s+(?:[\w-]+\s+)?"
+        rf"(?:{_AFFECTED_UNITS}|{_HARMED_PEOPLE})\s+(?:twice|wrongly|by\s+mistake|in\s+error)\b",
+        # a hit rate, adoption or seats counted ("caught 41 of 47 confirmed cases", "22
+        # internal apps have adopted it", "they added 400 seats", "within six weeks 90
+        # percent of handovers were on", "now the cycle takes one day")
+        rf"\b(?:caught|flagged|detected|found|blocked|stopped|prevented)\s+{_APPROX}{_NUM}\s+"
+        rf"(?:out\s+)?of\s+(?:the\s+)?{_APPROX}{_NUM}\b"
+        rf"|{_NUM_AT_START}\s+(?:[\w-]+\s+)?(?:apps|teams|models|services|products|sites|squads"
+        r"|repos|repositories|stores|wards|schools)\s+(?:have\s+(?:now\s+)?adopted|now\s+use"
+        r"|are\s+(?:now\s+)?using|use\s+it|adopted)\b"
+        rf"|\b(?:added|bought|renewed|expanded\s+(?:to|by))\s+{_APPROX}{_NUM}\s+(?:more\s+)?"
+        r"(?:seats|licen[cs]es)\b"
+        rf"|\b(?:within|after|by\s+the\s+end\s+of)\b[^.;]{{0,40}}?{_SHARE}\s+of\s+(?:the\s+|our\s+|all\s+)?"
+        r"[\w-]+\s+(?:were|are|was|is|ran|run|went|had)\b"
+        rf"|\bnow\s+(?:the\s+|it\s+|our\s+)?(?:[\w-]+\s+){{0,2}}?takes?\s+{_APPROX}{_NUM}\s+"
+        r"(?:days?|hours?|minutes?|weeks?|seconds?)\b",
     )
 )
 # Outcomes counted the ways blind8's writers put them: a count of zero or "without a single"
@@ -1099,7 +1128,7 @@ _TRADEOFF_RULES = tuple(
         r"|\b(?:decided|chose|went\s+with|picked|launch\w*|ship\w*|build|built)\b[^.;]{0,100}?"
         r"\beven\s+though\b[^.;]{0,60}?\b(?:longer|slower|cost|costs|meant|had\s+to\s+wait|flagged|more"
         r"\s+expensive|lost|lose|fewer|less|delay\w*)\b"
-        r"|\b(?:the\s+)?(?:real\s+)?question\s+was\s+whether\b[^.;]{0,80}?\bor\b"
+        r"|\b(?:the\s+)?(?:(?:real|core|big|main|key)\s+)?question\s+was\s+whether\b[^.;]{0,80}?\bor\b"
         r"|\bleaned\s+(?:toward|towards)\b"
         r"|\b(?:is|was|were|are)\s+(?:fine|acceptable|okay|ok|tolerable)\b[^.;]{0,40}?\bbut\b"
         r"[^.;]{0,40}?\b(?:is|was|are|were)\s+not\b"
@@ -1107,6 +1136,37 @@ _TRADEOFF_RULES = tuple(
         r"|\bwe\s+pushed\s+our\s+own\s+[\w-]+\s+back\b"
         r"|\b(?:drop|dropped|cut|descoped?)\b[^.;]{0,50}?\bfrom\s+the\s+(?:first|initial)\s+(?:version"
         r"|release|launch)\b",
+        # round 11: one option's merit set against its cost in a pair of words ("quick but
+        # expensive", "blunt but reliable"), or an option's plain merit then a but ("Machine
+        # translation alone is fast, but", "Native apps look more serious to customers, but",
+        # "A redesign would look better, but")
+        r"\b(?:quick|fast|cheap|simple|easy|reliable|blunt|safe|free|slow|expensive|invisible"
+        r"|robust|clean|flexible)\s+but\s+(?:\w+\s+)?(?:expensive|slow|costly|risky|reliable"
+        r"|brittle|fragile|limited|blunt|stale|manual|invisible|ugly|painful|noisy)\b"
+        r"|\b(?:is|was|are|were)\s+(?:fast|quick|cheap|easy|simple)\s*,\s*but\b"
+        r"|\b(?:look|looks|looked|feel|feels|felt|sound|sounds)\s+(?:more\s+\w+|better|nicer"
+        r"|cleaner|safer|simpler)\b[^.;]{0,60}?\bbut\b",
+        # a price accepted: "accepted losing some query simplicity to get that", "we knew we
+        # would lose some orders", "we gave that up", "I accept that was a cost", "the
+        # cheapest insurance", "a checkout without discounts is better than no checkout"
+        r"\baccept(?:ed|ing|s)?\s+(?:losing|giving\s+up|paying|running|slower|fewer|less)\b"
+        r"|\bknew\s+(?:that\s+)?(?:we|it|this|that)\s+(?:would|['\u2019]d)\s+(?:lose|cost|mean|slow"
+        r"|miss|delay|annoy|upset)\b"
+        r"|\b(?:gave|give|giving)\s+(?:that|this|those)\s+up\b"
+        r"|\b(?:that|this|which)\s+(?:was|is)\s+a\s+(?:real\s+)?(?:cost|price)\b"
+        r"|\b(?:the\s+)?(?:cheapest|cheaper)\s+(?:insurance|bet|price)\b"
+        r"|\b(?:is|was|are|were)\s+better\s+than\s+(?:no|nothing|none)\b",
+        # not everything fits: "I could not fix all three, so", "we would not finish both"
+        r"\b(?:could|would|can)(?:\s+not|n['\u2019]t)\s+(?:\w+\s+)?(?:fix|do|finish|ship|deliver"
+        r"|have|keep|support|staff|afford|build)\s+(?:all|both|everything)\b",
+        # the gain then what it cost: "which was slower for some queries but cut the cost",
+        # "It costs us noticeably more every month, but", "went with a compromise", chose
+        # a longer-named option over another
+        r"\bwhich\s+(?:was|is)\s+(?:slower|harder|worse|riskier|costlier|more\s+\w+|less\s+\w+)"
+        r"\b[^.;]{0,50}?\bbut\s+(?:cut|saved|halved|dropped|kept|gave)\b"
+        r"|\bcosts\s+(?:us|me|the\s+team)\b[^.;]{0,50}?\bbut\b"
+        r"|\b(?:went\s+with|agreed\s+(?:on|to)|settled\s+on|reached|found)\s+a\s+compromise\b"
+        r"|\b(?:chose|picked|preferred|went\s+with)\s+(?:[\w-]+\s+){2,4}?over\s+(?:a|an|the|[A-Z])",
     )
 )
 # Comparing or listing options only counts when a judgement follows.
@@ -1114,7 +1174,10 @@ _TRADEOFF_OPTIONS = _rx(
     r"\b(?:compar(?:ed|ing)\s+(?:the\s+)?(?:options|approaches|alternatives|vendors|plans"
     r"|proposals|costs|them|both|two|three|each)|choose\s+between|either\b[^.;]{0,200}?\bor|laid\s+out\s+"
     r"(?:two|three|the)\s+options|whether\s+we\s+should\b[^.;]{0,60}\bor"
-    r"|(?:two|three|four)\s+(?:options|ways|plans|approaches|set-ups)"
+    r"|(?:two|three|four)\s+(?:real\s+|realistic\s+|possible\s+|viable\s+)?(?:options|ways|plans"
+    r"|approaches|set-ups|paths|choices|routes)"
+    r"|(?:had|needed)\s+to\s+(?:choose|decide)\b[^.;]{0,150}\bor|we\s+could\s+[^.;]{3,100}?,\s*or"
+    r"|choice\s+was\s+(?:to|whether)\b[^.;]{0,100}\bor"
     r"|could\s+have\b[^.;]{0,80}\bor|considered\b[^.;]{0,150}\bor|choice\s+was\s+between"
     r"|options\s+were)\b"
 )

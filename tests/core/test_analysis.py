@@ -51,16 +51,16 @@ recall 0.97-1.00), not an estimate of unseen text."""
 
 
 KEPT_OUT_MEASURED = {
-    "stakeholders": (0.95, 0.81),
-    "tradeoffs": (0.92, 0.79),
-    "risk": (0.81, 0.97),
-    "metrics": (0.92, 0.78),
-    "people": (0.85, 0.98),
-    "decision": (0.92, 0.90),
-    "reflection": (0.89, 0.93),
-    "credit": (0.84, 0.85),
-    "ownership": (0.95, 1.00),
-    "business": (0.86, 0.81),
+    "stakeholders": (0.93, 0.83),
+    "tradeoffs": (0.89, 0.83),
+    "risk": (0.86, 0.86),
+    "metrics": (0.90, 0.76),
+    "people": (0.86, 0.95),
+    "decision": (0.88, 0.86),
+    "reflection": (0.89, 0.92),
+    "credit": (0.91, 0.83),
+    "ownership": (0.94, 1.00),
+    "business": (0.76, 0.86),
 }
 """(precision, recall) on the kept-out split (`KEPT_OUT_SPLITS`), scored once with the
 rules and the model as shipped (the README prints the table). A floor for later changes,
@@ -1124,3 +1124,54 @@ def test_blind10_rule_family(signal: str, shown: bool, text: str) -> None:
 def test_metric_evidence_ends_with_its_unit(text: str, phrase: str) -> None:
     evidence = analyze(text, model=False).evidence["metrics"]
     assert any(e.endswith(phrase) for e in evidence), evidence
+
+
+BLIND12_FAMILIES = [
+    # tradeoffs: one option's merit set against its cost, a price accepted, not everything
+    # fitting, two options named and then weighed
+    ("tradeoffs", True, "Scaling the cluster was quick but expensive."),
+    ("tradeoffs", True, "Hand translation is fast, but the contracts need a lawyer."),
+    ("tradeoffs", True, "A native app would look more polished, but I am one developer."),
+    ("tradeoffs", True, "The search team accepted losing some flexibility to get that."),
+    ("tradeoffs", True, "We knew we would lose some sign-ups from the change."),
+    ("tradeoffs", True, "The old tool had the nicer editor and we gave that up."),
+    ("tradeoffs", True, "Two weeks of frozen work was the cheapest insurance we had."),
+    ("tradeoffs", True, "A slow export is better than no export."),
+    ("tradeoffs", True, "We could not staff both projects, so the mobile app waited."),
+    ("tradeoffs", True, "We chose a managed message queue over the cluster we ran."),
+    ("tradeoffs", True, "We had two real paths. One kept our code, but it was slow to fix."),
+    ("tradeoffs", True, "We could wait for the vendor, or fail over, because time mattered."),
+    ("tradeoffs", True, "The core question was whether to keep the parser or add review."),
+    ("tradeoffs", False, "The fix was quick and the tests passed."),
+    ("tradeoffs", False, "The rollout is fast, and the team likes it."),
+    ("tradeoffs", False, "I accepted the offer from the platform team."),
+    ("tradeoffs", False, "We knew the vendor from a previous project."),
+    ("tradeoffs", False, "We could not find the logs from that night."),
+    ("tradeoffs", False, "We had two engineers on call that week."),
+    ("tradeoffs", False, "The question was raised in the retro."),
+    # metrics: harm counted on people and with more verbs, a hit rate, adoption and seats
+    # counted, a share reached within a time, a cycle that now takes less (an outage's
+    # length alone is not a measured outcome)
+    ("metrics", True, "About 1,400 creators saw their episodes missing for a day."),
+    ("metrics", True, "Around 1,800 employees did not receive their salary on time."),
+    ("metrics", True, "About 3,000 households sat in the dark for a week."),
+    ("metrics", True, "The script charged about eighty accounts twice."),
+    ("metrics", True, "In shadow mode it caught 41 of 47 confirmed cases."),
+    ("metrics", True, "Today 22 internal apps have adopted it."),
+    ("metrics", True, "At renewal they added 400 seats."),
+    ("metrics", True, "Within six weeks 90 percent of handovers were on the tablets."),
+    ("metrics", True, "We automated the flows, and now the cycle takes one day."),
+    ("metrics", False, "About 1,400 creators use the platform."),
+    ("metrics", False, "The script charged the accounts on the first of the month."),
+    ("metrics", False, "The reviewers caught the bug before release."),
+    ("metrics", False, "The booking service was down for forty minutes."),
+    ("metrics", False, "We added two engineers to the project."),
+    ("metrics", False, "Now, because ninety percent of our users are on mobile, we test there."),
+]
+"""Phrasing families added on blind12 (tradeoffs and metrics), each with near misses."""
+
+
+@pytest.mark.parametrize(("signal", "shown", "text"), BLIND12_FAMILIES)
+def test_blind12_rule_family(signal: str, shown: bool, text: str) -> None:
+    result = analyze(text, model=False)
+    assert result.signals[signal] is shown, (text, result.evidence[signal])
