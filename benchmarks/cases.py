@@ -222,18 +222,16 @@ def first_card(ctx: Context) -> list[Row]:
 # 2. per answer and per key -------------------------------------------------------------
 
 
-def _floor_sql(conn: Any, card_id: str, at: str) -> None:
+def _floor_sql(conn: Any, review_id: str, card_id: str, at: str) -> None:
     """The least a durable rating can cost: the review and the state, one IMMEDIATE commit.
 
     Its review ids are drill's (time-ordered), so the floor is not slowed by random ids.
     """
-    from drill.store import new_review_id
-
     conn.execute("BEGIN IMMEDIATE")
     conn.execute(
         "INSERT INTO reviews(review_id, card_id, reviewed_at, rating, quality, duration_ms, "
         "state_before, answer) VALUES (?, ?, ?, 3, NULL, 9000, 2, '')",
-        (new_review_id(), card_id, at),
+        (review_id, card_id, at),
     )
     conn.execute(
         "INSERT INTO card_state(card_id, state, step, stability, difficulty, due, last_review, "
@@ -323,7 +321,7 @@ def per_answer(ctx: Context) -> list[Row]:
             card_id = rng.choice(floor_ids)
             at = iso(datetime.now(UTC))
             cpu, wall = time.process_time(), time.perf_counter()
-            _floor_sql(store.conn, card_id, at)
+            _floor_sql(store.conn, new_review_id(), card_id, at)
             return time.perf_counter() - wall, time.process_time() - cpu
 
         paths: dict[str, Callable[[], tuple[float, float]]] = {

@@ -441,12 +441,8 @@ class Store:
 
     def _rebuild_summary(self, conn: sqlite3.Connection) -> None:
         conn.execute("DELETE FROM review_days")
-        conn.execute(
-            "INSERT INTO review_days(competency, day, reviews, recalled, quality_sum, quality_n) "
-            "SELECT c.competency, substr(r.reviewed_at, 1, 10), count(*), sum(r.rating > 1), "
-            "COALESCE(sum(r.quality), 0), count(r.quality) FROM reviews r "
-            "JOIN cards c ON c.id = r.card_id GROUP BY 1, 2"
-        )
+        _put_meta(conn, SUMMARY_THROUGH, "0")  # every review is in the tail: fold them all
+        self._fold_summary(conn)
         conn.execute(
             "INSERT INTO review_days(competency, day, practice_quality_sum, practice_quality_n) "
             "SELECT c.competency, substr(p.practiced_at, 1, 10), COALESCE(sum(p.quality), 0), "
@@ -455,7 +451,6 @@ class Store:
             "practice_quality_sum = excluded.practice_quality_sum, "
             "practice_quality_n = excluded.practice_quality_n"
         )
-        self._set_summary_through(conn)
 
     def decks(self, now: datetime, day_end: datetime) -> list[DeckSummary]:
         """Every deck with card, new, due (before ``day_end``) and suspended counts."""
@@ -720,8 +715,7 @@ class Store:
 
     def fold_summary(self) -> None:
         """Count the reviews past the watermark into ``review_days`` (when idle, and on close)."""
-        last = self._one("SELECT max(id) FROM reviews") or 0
-        if last <= self._summary_through(self.conn):
+        if _last_review_id(self.conn) <= self._summary_through(self.conn):
             return
         with self.write() as conn:
             self._fold_summary(conn)
@@ -739,8 +733,7 @@ class Store:
 
     @staticmethod
     def _set_summary_through(conn: sqlite3.Connection) -> None:
-        last = conn.execute("SELECT max(id) FROM reviews").fetchone()[0] or 0
-        _put_meta(conn, SUMMARY_THROUGH, str(last))
+        _put_meta(conn, SUMMARY_THROUGH, str(_last_review_id(conn)))
 
     @staticmethod
     def _count(
@@ -787,7 +780,7 @@ class Store:
             through = self._summary_through(conn)
             if row_id <= through:
                 self._count(conn, row[9], review.reviewed_at, review.rating, review.quality, -1)
-                last = conn.execute("SELECT max(id) FROM reviews").fetchone()[0] or 0
+                last = _last_review_id(conn)
                 if last < through:
                     _put_meta(conn, SUMMARY_THROUGH, str(last))
         return review
@@ -1451,6 +1444,10 @@ def _json_list(value: object, quote: Callable[[str], str]) -> str:
     if value.__class__ is tuple or value.__class__ is list:
         return "[" + ", ".join(map(quote, value)) + "]"
     raise TypeError(value)
+
+
+def _last_review_id(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("SELECT max(id) FROM reviews").fetchone()[0] or 0)
 
 
 def _put_meta(conn: sqlite3.Connection, key: str, value: str | None) -> None:
